@@ -1,0 +1,26 @@
+using Microsoft.AspNetCore.Mvc;
+using NewsPortal.Web.Domain;
+using NewsPortal.Web.Services;
+
+namespace NewsPortal.Web.Controllers;
+
+public sealed class ArticlesController(PublicContentService content, ViewCounter views) : Controller
+{
+    [HttpGet("bai-viet/{slug}")]
+    public async Task<IActionResult> Show(string slug, CancellationToken cancellationToken)
+    {
+        if (!Slugs.IsWellFormed(slug, Article.SlugMaxLength))
+        {
+            return NotFound();
+        }
+
+        var article = await content.GetArticleAsync(slug, cancellationToken);
+        if (article is null)
+        {
+            return NotFound();
+        }
+
+        views.Count(article.Id);
+        return View(article);
+    }
+}

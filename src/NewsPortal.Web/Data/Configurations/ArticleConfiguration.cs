@@ -1,0 +1,34 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using NewsPortal.Web.Domain;
+
+namespace NewsPortal.Web.Data.Configurations;
+
+internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
+{
+    public void Configure(EntityTypeBuilder<Article> builder)
+    {
+        builder.Property(a => a.Title).HasMaxLength(Article.TitleMaxLength).IsRequired();
+        builder.Property(a => a.Slug).HasMaxLength(Article.SlugMaxLength).IsRequired();
+        builder.Property(a => a.Lead).HasMaxLength(Article.LeadMaxLength).IsRequired();
+        builder.Property(a => a.BodyMarkdown).IsRequired();
+        builder.Property(a => a.BodyHtml).IsRequired();
+        builder.Property(a => a.Byline).HasMaxLength(Article.BylineMaxLength);
+        builder.Property(a => a.Source).HasMaxLength(Article.SourceMaxLength);
+        builder.Property(a => a.MetaDescription).HasMaxLength(Article.MetaDescriptionMaxLength);
+        builder.Property(a => a.FeaturedCaption).HasMaxLength(Article.CaptionMaxLength);
+        builder.Property(a => a.FeaturedAlt).HasMaxLength(Article.AltMaxLength);
+        builder.Property(a => a.Status).HasConversion<int>();
+        builder.Property(a => a.Version).IsConcurrencyToken();
+
+        builder.HasIndex(a => a.Slug).IsUnique();
+        // Public listings: newest published, overall, per section, and "most read".
+        builder.HasIndex(a => new { a.Status, a.PublishedAtUtc });
+        builder.HasIndex(a => new { a.SectionId, a.Status, a.PublishedAtUtc });
+        builder.HasIndex(a => new { a.Status, a.ViewCount });
+
+        builder.HasOne(a => a.Section).WithMany().HasForeignKey(a => a.SectionId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(a => a.FeaturedMedia).WithMany().HasForeignKey(a => a.FeaturedMediaId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasMany(a => a.Tags).WithMany(t => t.Articles).UsingEntity("ArticleTags");
+    }
+}

@@ -1,0 +1,175 @@
+namespace NewsPortal.Web.Domain;
+
+public sealed class Article : IVersioned
+{
+    public const int TitleMaxLength = 300;
+    public const int SlugMaxLength = 200;
+    public const int LeadMaxLength = 2_000;
+    public const int BodyMaxLength = 200_000;
+    public const int BylineMaxLength = 200;
+    public const int SourceMaxLength = 200;
+    public const int CaptionMaxLength = 500;
+    public const int AltMaxLength = 300;
+    public const int MetaDescriptionMaxLength = 320;
+
+    private Article()
+    {
+        Title = string.Empty;
+        Slug = string.Empty;
+        Lead = string.Empty;
+        BodyMarkdown = string.Empty;
+        BodyHtml = string.Empty;
+    }
+
+    public Article(string title, string slug, int sectionId, DateTime utcNow)
+        : this()
+    {
+        Rename(title, slug);
+        SectionId = sectionId;
+        Status = ArticleStatus.Draft;
+        CreatedAtUtc = utcNow;
+        UpdatedAtUtc = utcNow;
+    }
+
+    public int Id { get; private set; }
+
+    public string Title { get; private set; }
+
+    public string Slug { get; private set; }
+
+    /// <summary>The sapo: a plain-text paragraph shown under the title.</summary>
+    public string Lead { get; private set; }
+
+    public string BodyMarkdown { get; private set; }
+
+    /// <summary>The body rendered by the article pipeline and sanitized when saved.</summary>
+    public string BodyHtml { get; private set; }
+
+    public int SectionId { get; private set; }
+
+    public Section? Section { get; private set; }
+
+    public string? Byline { get; private set; }
+
+    public string? Source { get; private set; }
+
+    public string? MetaDescription { get; private set; }
+
+    public int? FeaturedMediaId { get; private set; }
+
+    public Media? FeaturedMedia { get; private set; }
+
+    public string? FeaturedCaption { get; private set; }
+
+    public string? FeaturedAlt { get; private set; }
+
+    public ArticleStatus Status { get; private set; }
+
+    /// <summary>When the article went (or goes) public, in UTC.</summary>
+    public DateTime? PublishedAtUtc { get; private set; }
+
+    public DateTime CreatedAtUtc { get; private set; }
+
+    public DateTime UpdatedAtUtc { get; private set; }
+
+    public long ViewCount { get; private set; }
+
+    public int Version { get; private set; }
+
+    public ICollection<Tag> Tags { get; } = [];
+
+    public ICollection<Comment> Comments { get; } = [];
+
+    public bool IsPublic(DateTime utcNow) =>
+        Status == ArticleStatus.Published && PublishedAtUtc is { } at && at <= utcNow;
+
+    public void Rename(string title, string slug)
+    {
+        Title = Section.Require(title, TitleMaxLength, "Tiêu đề");
+        Slug = Section.Require(slug, SlugMaxLength, "Đường dẫn");
+    }
+
+    /// <param name="bodyHtml">The output of the article rendering pipeline for <paramref name="bodyMarkdown"/>.</param>
+    public void SetContent(string lead, string bodyMarkdown, string bodyHtml, string? byline, string? source, string? metaDescription, DateTime utcNow)
+    {
+        ArgumentNullException.ThrowIfNull(bodyMarkdown);
+        ArgumentNullException.ThrowIfNull(bodyHtml);
+        Lead = Optional(lead, LeadMaxLength, "Sapo") ?? string.Empty;
+        if (bodyMarkdown.Length > BodyMaxLength)
+        {
+            throw new DomainException($"Nội dung dài quá {BodyMaxLength:N0} ký tự.");
+        }
+
+        BodyMarkdown = bodyMarkdown;
+        BodyHtml = bodyHtml;
+        Byline = Optional(byline, BylineMaxLength, "Tác giả");
+        Source = Optional(source, SourceMaxLength, "Nguồn");
+        MetaDescription = Optional(metaDescription, MetaDescriptionMaxLength, "Mô tả");
+        UpdatedAtUtc = utcNow;
+    }
+
+    public void SetFeaturedPhoto(Media? media, string? caption, string? alt)
+    {
+        if (media is not null && string.IsNullOrWhiteSpace(alt))
+        {
+            throw new DomainException("Ảnh đại diện phải có mô tả thay thế (alt).");
+        }
+
+        FeaturedMedia = media;
+        FeaturedMediaId = media?.Id;
+        FeaturedCaption = media is null ? null : Optional(caption, CaptionMaxLength, "Chú thích ảnh");
+        FeaturedAlt = media is null ? null : Optional(alt, AltMaxLength, "Mô tả ảnh");
+    }
+
+    public void SetSection(int sectionId) => SectionId = sectionId;
+
+    /// <summary>
+    /// Makes the article public. <paramref name="publishedAtUtc"/> keeps an earlier or scheduled
+    /// instant (imports, the scheduler); otherwise it is published now.
+    /// </summary>
+    public void Publish(DateTime utcNow, DateTime? publishedAtUtc = null)
+    {
+        if (Status is ArticleStatus.Published)
+        {
+            throw new DomainException("Bài viết đã được xuất bản.");
+        }
+
+        if (Status is ArticleStatus.Trashed)
+        {
+            throw new DomainException("Bài viết đang ở thùng rác; hãy khôi phục trước khi xuất bản.");
+        }
+
+        if (string.IsNullOrWhiteSpace(BodyHtml) && string.IsNullOrWhiteSpace(Lead))
+        {
+            throw new DomainException("Không thể xuất bản bài viết chưa có nội dung.");
+        }
+
+        Status = ArticleStatus.Published;
+        PublishedAtUtc = publishedAtUtc ?? utcNow;
+        UpdatedAtUtc = utcNow;
+    }
+
+    public void Unpublish(DateTime utcNow)
+    {
+        if (Status is not ArticleStatus.Published)
+        {
+            throw new DomainException("Chỉ gỡ được bài viết đang xuất bản.");
+        }
+
+        Status = ArticleStatus.Unpublished;
+        UpdatedAtUtc = utcNow;
+    }
+
+    private static string? Optional(string? value, int maxLength, string label)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        var trimmed = value.Trim();
+        return trimmed.Length <= maxLength
+            ? trimmed
+            : throw new DomainException($"{label} dài quá {maxLength} ký tự.");
+    }
+}

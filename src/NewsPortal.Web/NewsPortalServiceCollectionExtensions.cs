@@ -1,0 +1,119 @@
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.WebEncoders;
+using NewsPortal.Web.Controllers;
+using NewsPortal.Web.Data;
+using NewsPortal.Web.Domain;
+using NewsPortal.Web.Infrastructure;
+using NewsPortal.Web.Options;
+using NewsPortal.Web.Services;
+using NewsPortal.Web.Services.Rendering;
+using NewsPortal.Web.Services.Seeding;
+using NewsPortal.Web.Services.Text;
+using Serilog;
+
+namespace NewsPortal.Web;
+
+/// <summary>Everything Program.cs wires up, one extension per concern.</summary>
+public static class NewsPortalServiceCollectionExtensions
+{
+    public static WebApplicationBuilder AddNewsPortalLogging(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        // Configured from appsettings ("Serilog"); the static logger is left alone so that
+        // several hosts (tests) in one process each keep their own pipeline.
+        builder.Services.AddSerilog(
+            (services, logger) => logger.ReadFrom.Configuration(builder.Configuration).ReadFrom.Services(services),
+            preserveStaticLogger: true);
+        return builder;
+    }
+
+    public static IServiceCollection AddNewsPortal(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        services.AddOptions<SiteOptions>().Bind(configuration.GetSection(SiteOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SeedOptions>().Bind(configuration.GetSection(SeedOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+
+        services.AddNewsPortalData(configuration, environment);
+        services.AddNewsPortalIdentity();
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<VietnamClock>();
+        services.AddSingleton<ArticleRenderer>();
+        services.AddScoped<PublicContentService>();
+        services.AddScoped<DatabaseSeeder>();
+        services.AddSingleton<ViewCounter>();
+        services.AddHostedService<ViewCountFlusher>();
+
+        services.AddControllersWithViews(options =>
+        {
+            options.ModelBinderProviders.Insert(0, new NfcStringModelBinderProvider());
+            options.Filters.Add<RejectInvalidQueryFilter>();
+        });
+        services.AddRouting(options => options.LowercaseUrls = true);
+        // Vietnamese text is written as UTF-8 characters, not as &#x1EA3; entities (a third of the bytes).
+        services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        return services;
+    }
+
+    private static void AddNewsPortalIdentity(this IServiceCollection services)
+    {
+        services.AddIdentity<ApplicationUser, IdentityRole>(options =>
+            {
+                // NIST SP 800-63B: length over composition rules.
+                options.Password.RequiredLength = 12;
+                options.Password.RequireDigit = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Password.RequiredUniqueChars = 1;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.Lockout.AllowedForNewUsers = true;
+                options.User.RequireUniqueEmail = true;
+            })
+            .AddEntityFrameworkStores<NewsDbContext>()
+            .AddDefaultTokenProviders();
+
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.LoginPath = "/admin/dang-nhap";
+            options.LogoutPath = "/admin/dang-xuat";
+            options.AccessDeniedPath = "/loi/403";
+            options.Cookie.Name = "np.auth";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
+    }
+
+    public static WebApplication UseNewsPortal(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseExceptionHandler("/loi/ngoai-le");
+        app.UseStatusCodePagesWithReExecute("/loi/{0}");
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+        }
+
+        app.UseSecurityHeaders();
+        app.UseSerilogRequestLogging(options =>
+        {
+            // Path only: query strings and client addresses can carry personal data.
+            options.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms";
+        });
+
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+        app.MapStaticAssets();
+        app.MapControllerRoute("areas", "{area:exists}/{controller=Home}/{action=Index}/{id?}");
+        app.MapControllers();
+        return app;
+    }
+}

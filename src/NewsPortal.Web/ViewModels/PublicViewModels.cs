@@ -1,0 +1,95 @@
+using NewsPortal.Web.Domain;
+
+namespace NewsPortal.Web.ViewModels;
+
+/// <summary>An article as listed on home and archive pages.</summary>
+public sealed record ArticleCard(
+    string Title,
+    string Slug,
+    string Lead,
+    DateTime PublishedAtUtc,
+    string SectionName,
+    string SectionSlug,
+    string? ImageFileName,
+    string? ImageAlt)
+{
+    public string Url => "/bai-viet/" + Slug;
+
+    public string? ImageUrl => ImageFileName is null ? null : Media.UrlFor(ImageFileName);
+}
+
+public sealed record SectionLink(string Name, string Slug)
+{
+    public string Url => "/chuyen-muc/" + Slug;
+}
+
+public sealed record TagLink(string Name, string Slug)
+{
+    public string Url => "/the/" + Slug;
+}
+
+public sealed record SectionBlock(string Name, string Slug, IReadOnlyList<ArticleCard> Articles)
+{
+    public string Url => "/chuyen-muc/" + Slug;
+}
+
+public sealed record HomeViewModel(
+    ArticleCard? LeadStory,
+    IReadOnlyList<ArticleCard> Newest,
+    IReadOnlyList<SectionBlock> Sections,
+    IReadOnlyList<ArticleCard> MostRead);
+
+public sealed record Photo(string Url, string Alt, string? Caption, int Width, int Height);
+
+public sealed record CommentNode(
+    int Id,
+    string AuthorName,
+    string? AuthorUrl,
+    string Body,
+    DateTime CreatedAtUtc,
+    bool IsStaffReply,
+    IReadOnlyList<CommentNode> Replies);
+
+public sealed record ArticlePageViewModel(
+    int Id,
+    string Title,
+    string Slug,
+    string Lead,
+    string BodyHtml,
+    string? Byline,
+    string? Source,
+    string? MetaDescription,
+    DateTime PublishedAtUtc,
+    DateTime UpdatedAtUtc,
+    SectionLink Section,
+    Photo? FeaturedPhoto,
+    IReadOnlyList<TagLink> Tags,
+    IReadOnlyList<ArticleCard> Related,
+    IReadOnlyList<CommentNode> Comments,
+    int CommentCount)
+{
+    public string Url => "/bai-viet/" + Slug;
+}
+
+public sealed record PagedList<T>(IReadOnlyList<T> Items, int Page, int PageSize, int TotalCount)
+{
+    public int TotalPages => TotalCount == 0 ? 1 : (TotalCount + PageSize - 1) / PageSize;
+
+    public bool HasPrevious => Page > 1;
+
+    public bool HasNext => Page < TotalPages;
+}
+
+public enum ArchiveKind
+{
+    Section,
+    Tag,
+    Date,
+}
+
+public sealed record ArchiveViewModel(
+    ArchiveKind Kind,
+    string Heading,
+    string? Description,
+    string BasePath,
+    PagedList<ArticleCard> Articles);
