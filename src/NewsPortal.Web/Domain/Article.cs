@@ -74,6 +74,9 @@ public sealed class Article : IVersioned
 
     public long ViewCount { get; private set; }
 
+    /// <summary>Pinned as the home page's lead story (WordPress's "sticky post").</summary>
+    public bool IsPinned { get; private set; }
+
     public int Version { get; private set; }
 
     public ICollection<Tag> Tags { get; } = [];
@@ -122,6 +125,12 @@ public sealed class Article : IVersioned
     }
 
     public void SetSection(int sectionId) => SectionId = sectionId;
+
+    public void Pin(bool pinned, DateTime utcNow)
+    {
+        IsPinned = pinned;
+        UpdatedAtUtc = utcNow;
+    }
 
     /// <summary>
     /// Makes the article public. <paramref name="publishedAtUtc"/> keeps an earlier or scheduled

@@ -43,9 +43,11 @@ public sealed class PublicContentService(NewsDbContext db, TimeProvider time, IO
 
     public async Task<HomeViewModel> GetHomeAsync(CancellationToken cancellationToken)
     {
+        // The lead story is the newest pinned article; without one, the newest with a photo.
+        var pinned = await NewestFirst(Published().Where(a => a.IsPinned)).Select(ToCard).FirstOrDefaultAsync(cancellationToken);
         var newest = await NewestFirst(Published()).Take(NewestCount + 1).Select(ToCard).ToListAsync(cancellationToken);
-        var leadStory = newest.FirstOrDefault(a => a.ImageFileName is not null) ?? newest.FirstOrDefault();
-        var rest = newest.Where(a => a != leadStory).Take(NewestCount).ToList();
+        var leadStory = pinned ?? newest.FirstOrDefault(a => a.ImageFileName is not null) ?? newest.FirstOrDefault();
+        var rest = newest.Where(a => a.Slug != leadStory?.Slug).Take(NewestCount).ToList();
 
         // One index seek per section on (SectionId, Status, PublishedAtUtc): cheaper than a
         // ROW_NUMBER() window over every published article, and SQLite cannot run the APPLY

@@ -26,6 +26,7 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
         builder.HasIndex(a => new { a.Status, a.PublishedAtUtc });
         builder.HasIndex(a => new { a.SectionId, a.Status, a.PublishedAtUtc });
         builder.HasIndex(a => new { a.Status, a.ViewCount });
+        builder.HasIndex(a => new { a.IsPinned, a.Status, a.PublishedAtUtc });
 
         builder.HasOne(a => a.Section).WithMany().HasForeignKey(a => a.SectionId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(a => a.FeaturedMedia).WithMany().HasForeignKey(a => a.FeaturedMediaId).OnDelete(DeleteBehavior.SetNull);

@@ -125,6 +125,8 @@ public sealed partial class DatabaseSeeder(
                 article.Tags.Add(tag);
             }
 
+            // The fixture, the article the portal was specified from, leads the home page.
+            article.Pin(articles.Count == 0, now);
             article.Publish(now, VietnamClock.ToUtc(document.PublishedLocal));
             db.Articles.Add(article);
             articles.Add(article);

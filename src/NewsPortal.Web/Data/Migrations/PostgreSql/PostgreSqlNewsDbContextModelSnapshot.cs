@@ -278,6 +278,9 @@ namespace NewsPortal.Web.Data.Migrations.PostgreSql
                     b.Property<int?>("FeaturedMediaId")
                         .HasColumnType("integer");
 
+                    b.Property<bool>("IsPinned")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Lead")
                         .IsRequired()
                         .HasMaxLength(2000)
@@ -330,6 +333,8 @@ namespace NewsPortal.Web.Data.Migrations.PostgreSql
                     b.HasIndex("Status", "PublishedAtUtc");
 
                     b.HasIndex("Status", "ViewCount");
+
+                    b.HasIndex("IsPinned", "Status", "PublishedAtUtc");
 
                     b.HasIndex("SectionId", "Status", "PublishedAtUtc");
 

@@ -280,6 +280,9 @@ namespace NewsPortal.Web.Data.Migrations.SqlServer
                     b.Property<int?>("FeaturedMediaId")
                         .HasColumnType("int");
 
+                    b.Property<bool>("IsPinned")
+                        .HasColumnType("bit");
+
                     b.Property<string>("Lead")
                         .IsRequired()
                         .HasMaxLength(2000)
@@ -332,6 +335,8 @@ namespace NewsPortal.Web.Data.Migrations.SqlServer
                     b.HasIndex("Status", "PublishedAtUtc");
 
                     b.HasIndex("Status", "ViewCount");
+
+                    b.HasIndex("IsPinned", "Status", "PublishedAtUtc");
 
                     b.HasIndex("SectionId", "Status", "PublishedAtUtc");
 

@@ -267,6 +267,9 @@ namespace NewsPortal.Web.Data.Migrations.Sqlite
                     b.Property<int?>("FeaturedMediaId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("IsPinned")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Lead")
                         .IsRequired()
                         .HasMaxLength(2000)
@@ -319,6 +322,8 @@ namespace NewsPortal.Web.Data.Migrations.Sqlite
                     b.HasIndex("Status", "PublishedAtUtc");
 
                     b.HasIndex("Status", "ViewCount");
+
+                    b.HasIndex("IsPinned", "Status", "PublishedAtUtc");
 
                     b.HasIndex("SectionId", "Status", "PublishedAtUtc");
 

@@ -12,7 +12,7 @@ using NewsPortal.Web.Data;
 namespace NewsPortal.Web.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerNewsDbContext))]
-    [Migration("20261126002843_Initial")]
+    [Migration("20261126003611_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -283,6 +283,9 @@ namespace NewsPortal.Web.Data.Migrations.SqlServer
                     b.Property<int?>("FeaturedMediaId")
                         .HasColumnType("int");
 
+                    b.Property<bool>("IsPinned")
+                        .HasColumnType("bit");
+
                     b.Property<string>("Lead")
                         .IsRequired()
                         .HasMaxLength(2000)
@@ -335,6 +338,8 @@ namespace NewsPortal.Web.Data.Migrations.SqlServer
                     b.HasIndex("Status", "PublishedAtUtc");
 
                     b.HasIndex("Status", "ViewCount");
+
+                    b.HasIndex("IsPinned", "Status", "PublishedAtUtc");
 
                     b.HasIndex("SectionId", "Status", "PublishedAtUtc");
 

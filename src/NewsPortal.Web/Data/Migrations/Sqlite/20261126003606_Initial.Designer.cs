@@ -11,7 +11,7 @@ using NewsPortal.Web.Data;
 namespace NewsPortal.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteNewsDbContext))]
-    [Migration("20261126002838_Initial")]
+    [Migration("20261126003606_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -270,6 +270,9 @@ namespace NewsPortal.Web.Data.Migrations.Sqlite
                     b.Property<int?>("FeaturedMediaId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("IsPinned")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Lead")
                         .IsRequired()
                         .HasMaxLength(2000)
@@ -322,6 +325,8 @@ namespace NewsPortal.Web.Data.Migrations.Sqlite
                     b.HasIndex("Status", "PublishedAtUtc");
 
                     b.HasIndex("Status", "ViewCount");
+
+                    b.HasIndex("IsPinned", "Status", "PublishedAtUtc");
 
                     b.HasIndex("SectionId", "Status", "PublishedAtUtc");
 

@@ -233,6 +233,7 @@ namespace NewsPortal.Web.Data.Migrations.Sqlite
                     CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
                     UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
                     ViewCount = table.Column<long>(type: "INTEGER", nullable: false),
+                    IsPinned = table.Column<bool>(type: "INTEGER", nullable: false),
                     Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
@@ -316,6 +317,11 @@ namespace NewsPortal.Web.Data.Migrations.Sqlite
                 name: "IX_Articles_FeaturedMediaId",
                 table: "Articles",
                 column: "FeaturedMediaId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Articles_IsPinned_Status_PublishedAtUtc",
+                table: "Articles",
+                columns: new[] { "IsPinned", "Status", "PublishedAtUtc" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Articles_SectionId_Status_PublishedAtUtc",

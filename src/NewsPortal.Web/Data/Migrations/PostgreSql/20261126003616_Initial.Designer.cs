@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace NewsPortal.Web.Data.Migrations.PostgreSql
 {
     [DbContext(typeof(PostgreSqlNewsDbContext))]
-    [Migration("20261126002848_Initial")]
+    [Migration("20261126003616_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -281,6 +281,9 @@ namespace NewsPortal.Web.Data.Migrations.PostgreSql
                     b.Property<int?>("FeaturedMediaId")
                         .HasColumnType("integer");
 
+                    b.Property<bool>("IsPinned")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Lead")
                         .IsRequired()
                         .HasMaxLength(2000)
@@ -333,6 +336,8 @@ namespace NewsPortal.Web.Data.Migrations.PostgreSql
                     b.HasIndex("Status", "PublishedAtUtc");
 
                     b.HasIndex("Status", "ViewCount");
+
+                    b.HasIndex("IsPinned", "Status", "PublishedAtUtc");
 
                     b.HasIndex("SectionId", "Status", "PublishedAtUtc");
 
