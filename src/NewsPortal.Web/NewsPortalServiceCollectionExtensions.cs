@@ -103,6 +103,8 @@ public static class NewsPortalServiceCollectionExtensions
         {
             // Path only: query strings and client addresses can carry personal data.
             options.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms";
+            // This host's logger, not the static one (left silent so parallel hosts stay apart).
+            options.Logger = app.Services.GetRequiredService<Serilog.ILogger>();
         });
 
         app.UseRouting();

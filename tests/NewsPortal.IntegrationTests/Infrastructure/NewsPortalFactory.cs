@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
@@ -38,9 +39,11 @@ public abstract class NewsPortalFactory : WebApplicationFactory<Program>, IAsync
 
     public virtual Task InitializeAsync() => Task.CompletedTask;
 
-    async Task IAsyncLifetime.DisposeAsync()
+    async Task IAsyncLifetime.DisposeAsync() => await DisposeAsync();
+
+    public override async ValueTask DisposeAsync()
     {
-        await DisposeAsync();
+        await base.DisposeAsync();
         await DisposeResourcesAsync();
         try
         {
@@ -49,6 +52,8 @@ public abstract class NewsPortalFactory : WebApplicationFactory<Program>, IAsync
         catch (IOException)
         {
         }
+
+        GC.SuppressFinalize(this);
     }
 
     protected virtual Task DisposeResourcesAsync() => Task.CompletedTask;
@@ -61,7 +66,12 @@ public abstract class NewsPortalFactory : WebApplicationFactory<Program>, IAsync
         builder.UseSetting("Database:ConnectionString", ConnectionString);
         builder.UseSetting("Seed:AdminPassword", AdminPassword);
         builder.UseSetting("Seed:GeneratedPasswordFile", Path.Combine(WorkDirectory, "initial-admin-password.txt"));
-        builder.UseSetting("Serilog:WriteTo:1:Args:path", Path.Combine(LogDirectory, "newsportal-.log"));
+        // Read lazily by Serilog when the host builds its logger, so an app-configuration
+        // source suffices (a host setting here confuses Serilog's reader of the sink list).
+        builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Serilog:WriteTo:File:Args:path"] = Path.Combine(LogDirectory, "newsportal-.log"),
+        }));
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
