@@ -1,4 +1,6 @@
+using System.Globalization;
 using Markdig;
+using Markdig.Extensions.Abbreviations;
 using Markdig.Extensions.Tables;
 using Markdig.Renderers;
 using Markdig.Renderers.Html;
@@ -34,6 +36,8 @@ public sealed partial class ArticleRenderer(ILogger<ArticleRenderer> logger)
         .DisableHtml()
         .Build();
 
+    private static readonly CultureInfo Vietnamese = CultureInfo.GetCultureInfo("vi-VN");
+
     private readonly HtmlSafety _safety = new();
 
     public RenderResult Render(string? markdown)
@@ -41,24 +45,26 @@ public sealed partial class ArticleRenderer(ILogger<ArticleRenderer> logger)
         var source = VietnameseText.Nfc(markdown) ?? string.Empty;
         if (source.Length > MaxInputLength)
         {
-            return RenderResult.Fail($"Nội dung dài {source.Length:N0} ký tự, vượt giới hạn {MaxInputLength:N0} ký tự.");
+            return RenderResult.Fail(string.Create(Vietnamese, $"Nội dung dài {source.Length:N0} ký tự, vượt giới hạn {MaxInputLength:N0} ký tự."));
         }
 
         if (HasExcessiveNesting(source))
         {
-            return RenderResult.Fail($"Nội dung lồng nhau quá sâu (trích dẫn, danh sách hoặc ngoặc quá {MaxNestingRun} cấp).");
+            return RenderResult.Fail(string.Create(Vietnamese, $"Nội dung lồng nhau quá sâu (trích dẫn hoặc ngoặc quá {MaxNestingRun} cấp)."));
         }
 
         try
         {
             var document = Markdown.Parse(source, Pipeline);
             PointBareImagesAtMediaStore(document);
+            DemoteHeadings(document);
             MoveTableAlignmentToClasses(document);
 
             using var writer = new StringWriter();
             var renderer = new HtmlRenderer(writer);
             Pipeline.Setup(renderer);
             renderer.ObjectRenderers.Replace<ParagraphRenderer>(new FigureParagraphRenderer());
+            renderer.ObjectRenderers.Replace<HtmlAbbreviationRenderer>(new EscapingAbbreviationRenderer());
             renderer.Render(document);
             writer.Flush();
             return RenderResult.Ok(_safety.Sanitize(writer.ToString()));
@@ -70,19 +76,37 @@ public sealed partial class ArticleRenderer(ILogger<ArticleRenderer> logger)
         }
     }
 
+    /// <summary>
+    /// Counts what Markdig turns into nested blocks or inlines: runs of '>' (block quotes, spaces
+    /// between them allowed) and unclosed '[' or '(' (links, images). Runs of '-', '|' or '*' are
+    /// rules, table separators and emphasis, which do not nest.
+    /// </summary>
     private static bool HasExcessiveNesting(string source)
     {
-        var run = 0;
+        var quoteRun = 0;
+        var openBrackets = 0;
+        var openParens = 0;
         foreach (var c in source)
         {
-            run = c is '>' or '[' or '(' or '*' or '-' or '+' or '`' or '~' or '_' or '|' ? run + 1 : c is ' ' or '\t' ? run : 0;
-            if (run > MaxNestingRun * 4)
+            quoteRun = c switch { '>' => quoteRun + 1, ' ' or '\t' => quoteRun, _ => 0 };
+            openBrackets = c switch { '[' => openBrackets + 1, ']' => Math.Max(0, openBrackets - 1), _ => openBrackets };
+            openParens = c switch { '(' => openParens + 1, ')' => Math.Max(0, openParens - 1), _ => openParens };
+            if (quoteRun > MaxNestingRun || openBrackets > MaxNestingRun * 4 || openParens > MaxNestingRun * 4)
             {
                 return true;
             }
         }
 
         return false;
+    }
+
+    // The article's title is the page's only h1: "# Heading" in the body becomes an h2.
+    private static void DemoteHeadings(MarkdownDocument document)
+    {
+        foreach (var heading in document.Descendants<HeadingBlock>().Where(h => h.Level == 1))
+        {
+            heading.Level = 2;
+        }
     }
 
     private static void PointBareImagesAtMediaStore(MarkdownDocument document)
@@ -107,9 +131,12 @@ public sealed partial class ArticleRenderer(ILogger<ArticleRenderer> logger)
         {
             foreach (var row in table.OfType<TableRow>())
             {
+                var position = 0;
                 foreach (var cell in row.OfType<TableCell>())
                 {
-                    var index = cell.ColumnIndex;
+                    // Pipe tables leave ColumnIndex at -1: the cell's place in its row is its column.
+                    var index = cell.ColumnIndex >= 0 ? cell.ColumnIndex : position;
+                    position += Math.Max(1, cell.ColumnSpan);
                     if (index >= 0 && index < table.ColumnDefinitions.Count && table.ColumnDefinitions[index].Alignment is { } align)
                     {
                         cell.GetAttributes().AddClass(align switch
@@ -131,6 +158,34 @@ public sealed partial class ArticleRenderer(ILogger<ArticleRenderer> logger)
 
     [LoggerMessage(EventId = 1100, Level = LogLevel.Warning, Message = "Markdown rendering failed for a document of {Length} characters")]
     private static partial void LogRenderFailed(ILogger logger, Exception exception, int length);
+
+    /// <summary>
+    /// Markdig's own abbreviation renderer writes the abbreviation's label unescaped, so a
+    /// definition like <c>*[&lt;b&gt;x&lt;/b&gt;]: y</c> would pass raw HTML through.
+    /// </summary>
+    private sealed class EscapingAbbreviationRenderer : HtmlObjectRenderer<AbbreviationInline>
+    {
+        protected override void Write(HtmlRenderer renderer, AbbreviationInline obj)
+        {
+            var abbreviation = obj.Abbreviation;
+            if (renderer.EnableHtmlForInline)
+            {
+                renderer.Write("<abbr");
+                if (!abbreviation.Text.IsEmpty)
+                {
+                    renderer.Write(" title=\"").WriteEscape(abbreviation.Text).Write('"');
+                }
+
+                renderer.Write('>');
+            }
+
+            renderer.WriteEscape(abbreviation.Label);
+            if (renderer.EnableHtmlForInline)
+            {
+                renderer.Write("</abbr>");
+            }
+        }
+    }
 
     /// <summary>A paragraph holding one image and nothing else is a photo: figure + figcaption.</summary>
     private sealed class FigureParagraphRenderer : ParagraphRenderer

@@ -100,6 +100,11 @@ public static class VietnameseText
         }
 
         var cut = builder.ToString(0, maxLength);
+        if (builder[maxLength] == '-')
+        {
+            return cut; // the cut falls exactly at the end of a word
+        }
+
         var lastHyphen = cut.LastIndexOf('-');
         return lastHyphen > maxLength / 2 ? cut[..lastHyphen] : cut.TrimEnd('-');
     }
