@@ -33,6 +33,9 @@ public abstract class NewsPortalFactory : WebApplicationFactory<Program>, IAsync
     /// <summary>Extra settings a test class needs (page size, seeding off, …).</summary>
     protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
+    /// <summary>Pin the app's clock to <see cref="PinnedNow"/> (browser tests use the real one).</summary>
+    protected virtual bool PinClock => true;
+
     protected abstract string Provider { get; }
 
     protected abstract string ConnectionString { get; }
@@ -77,11 +80,14 @@ public abstract class NewsPortalFactory : WebApplicationFactory<Program>, IAsync
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureServices(services =>
+        if (PinClock)
         {
-            services.RemoveAll<TimeProvider>();
-            services.AddSingleton<TimeProvider>(Clock);
-        });
+            builder.ConfigureServices(services =>
+            {
+                services.RemoveAll<TimeProvider>();
+                services.AddSingleton<TimeProvider>(Clock);
+            });
+        }
     }
 
     /// <summary>Everything the app logged so far (the rolling file sink's files).</summary>
