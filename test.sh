@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# Runs every NewsPortal test on a fresh machine of this kind.
+# Installs what the tests need when it is missing (Debian's Chromium for the browser test,
+# the PostgreSQL 15 server binaries for the PostgreSQL tests), builds the solution once,
+# runs the unit and integration tests, and ends with the line "N passed, N failed, N skipped".
+set -uo pipefail
+cd "$(dirname "$0")"
+
+as_root() {
+  if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+apt_updated=""
+apt_install() {
+  if [ -z "$apt_updated" ]; then
+    as_root apt-get update -qq >/dev/null && apt_updated=1
+  fi
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >/dev/null
+}
+
+if [ ! -x /usr/bin/chromium ]; then
+  echo "Installing Chromium for the browser tests..."
+  apt_install chromium fonts-dejavu-core || { echo "Could not install chromium" >&2; exit 1; }
+fi
+
+if [ ! -x /usr/lib/postgresql/15/bin/initdb ]; then
+  echo "Installing the PostgreSQL 15 server binaries..."
+  apt_install postgresql-15 || { echo "Could not install postgresql-15" >&2; exit 1; }
+fi
+
+results="TestResults"
+rm -rf "$results"
+export NEWSPORTAL_TEST_ARTIFACTS="$PWD/$results/artifacts"
+
+dotnet tool restore >/dev/null || exit 1
+dotnet build NewsPortal.sln -nologo -v:q -clp:ErrorsOnly || { echo "0 passed, 1 failed, 0 skipped"; exit 1; }
+
+dotnet test NewsPortal.sln --no-build -nologo -v:q --logger "trx" --logger "console;verbosity=normal" --results-directory "$results"
+status=$?
+
+# Sum the counters of every test run (the trx files), independent of dotnet test's own summary.
+passed=0 failed=0 total=0 executed=0
+shopt -s nullglob
+trx_files=("$results"/*.trx)
+for trx in "${trx_files[@]}"; do
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
+  get() { printf '%s' "$counters" | grep -o " $1=\"[0-9]*\"" | grep -o '[0-9]*'; }
+  total=$((total + $(get total)))
+  executed=$((executed + $(get executed)))
+  passed=$((passed + $(get passed)))
+  failed=$((failed + $(get failed) + $(get error) + $(get timeout) + $(get aborted)))
+done
+skipped=$((total - executed))
+
+if [ ${#trx_files[@]} -eq 0 ] || [ "$total" -eq 0 ]; then
+  echo "No test results were found." >&2
+  failed=$((failed + 1))
+fi
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
+  failed=1
+fi
+
+echo "${passed} passed, ${failed} failed, ${skipped} skipped"
+[ "$failed" -eq 0 ]
