@@ -35,7 +35,7 @@ export NEWSPORTAL_TEST_ARTIFACTS="$PWD/$results/artifacts"
 dotnet tool restore >/dev/null || exit 1
 dotnet build NewsPortal.sln -nologo -v:q -clp:ErrorsOnly || { echo "0 passed, 1 failed, 0 skipped"; exit 1; }
 
-dotnet test NewsPortal.sln --no-build -nologo -v:q --logger "trx" --logger "console;verbosity=normal" --results-directory "$results"
+dotnet test NewsPortal.sln --no-build -nologo -v:q --logger "trx" --logger "console;verbosity=minimal" --results-directory "$results"
 status=$?
 
 # Sum the counters of every test run (the trx files), independent of dotnet test's own summary.
