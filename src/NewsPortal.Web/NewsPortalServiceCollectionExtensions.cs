@@ -1,17 +1,23 @@
-using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.WebEncoders;
-using NewsPortal.Web.Controllers;
+using NewsPortal.Web.Areas.Admin.Controllers;
+using NewsPortal.Web.Areas.Admin;
 using NewsPortal.Web.Data;
 using NewsPortal.Web.Domain;
 using NewsPortal.Web.Infrastructure;
 using NewsPortal.Web.Options;
-using NewsPortal.Web.Services;
+using NewsPortal.Web.Services.Accounts;
+using NewsPortal.Web.Services.Admin;
 using NewsPortal.Web.Services.Rendering;
 using NewsPortal.Web.Services.Seeding;
 using NewsPortal.Web.Services.Text;
+using NewsPortal.Web.Services;
 using Serilog;
 
 namespace NewsPortal.Web;
@@ -36,7 +42,7 @@ public static class NewsPortalServiceCollectionExtensions
         services.AddOptions<SeedOptions>().Bind(configuration.GetSection(SeedOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
 
         services.AddNewsPortalData(configuration, environment);
-        services.AddNewsPortalIdentity();
+        services.AddNewsPortalIdentity(configuration);
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<VietnamClock>();
@@ -57,7 +63,7 @@ public static class NewsPortalServiceCollectionExtensions
         return services;
     }
 
-    private static void AddNewsPortalIdentity(this IServiceCollection services)
+    private static void AddNewsPortalIdentity(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddIdentity<ApplicationUser, IdentityRole>(options =>
             {
@@ -74,7 +80,16 @@ public static class NewsPortalServiceCollectionExtensions
                 options.User.RequireUniqueEmail = true;
             })
             .AddEntityFrameworkStores<NewsDbContext>()
+            .AddSignInManager<NewsPortalSignInManager>()
+            .AddClaimsPrincipalFactory<NewsPortalClaimsFactory>()
             .AddDefaultTokenProviders();
+
+        // The security stamp is checked on every request: signing out, a password change or
+        // disabling an account (all of which change the stamp) end every session at once.
+        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.Zero);
+        services.AddAuthorization(Policies.Add);
+        services.AddHttpContextAccessor();
+        services.AddScoped<AuditLog>();
 
         services.ConfigureApplicationCookie(options =>
         {
@@ -85,6 +100,36 @@ public static class NewsPortalServiceCollectionExtensions
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Lax;
             options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            options.ExpireTimeSpan = TimeSpan.FromHours(8);
+            options.SlidingExpiration = true;
+            // A signed-in user without the role gets a plain 403 (the friendly page), not a redirect.
+            options.Events.OnRedirectToAccessDenied = context =>
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
+        });
+
+        services.AddOptions<SecurityOptions>().Bind(configuration.GetSection(SecurityOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        var security = configuration.GetSection(SecurityOptions.SectionName).Get<SecurityOptions>() ?? new SecurityOptions();
+        services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.OnRejected = (context, _) =>
+            {
+                var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : security.SignInWindow;
+                context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                return ValueTask.CompletedTask;
+            };
+            // Per client address: guessing passwords or codes from one place is slowed to a trickle.
+            options.AddPolicy(AccountController.RateLimitPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = security.SignInPermitLimit,
+                    Window = security.SignInWindow,
+                    QueueLimit = 0,
+                }));
         });
     }
 
@@ -108,6 +153,7 @@ public static class NewsPortalServiceCollectionExtensions
         });
 
         app.UseRouting();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
 

@@ -23,6 +23,14 @@ public abstract class NewsDbContext(DbContextOptions options) : IdentityDbContex
 
     public DbSet<Media> Media => Set<Media>();
 
+    public DbSet<MediaVariant> MediaVariants => Set<MediaVariant>();
+
+    public DbSet<ArticleRevision> ArticleRevisions => Set<ArticleRevision>();
+
+    public DbSet<ArticleSlugRedirect> ArticleSlugRedirects => Set<ArticleSlugRedirect>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         PrepareForSave();
@@ -57,6 +65,11 @@ public abstract class NewsDbContext(DbContextOptions options) : IdentityDbContex
     {
         foreach (var entry in ChangeTracker.Entries())
         {
+            if (entry is { Entity: AuditEntry, State: EntityState.Modified or EntityState.Deleted })
+            {
+                throw new InvalidOperationException("Audit entries are never changed or deleted.");
+            }
+
             if (entry.State is not (EntityState.Added or EntityState.Modified))
             {
                 continue;

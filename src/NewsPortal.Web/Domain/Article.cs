@@ -11,6 +11,7 @@ public sealed class Article : IVersioned
     public const int CaptionMaxLength = 500;
     public const int AltMaxLength = 300;
     public const int MetaDescriptionMaxLength = 320;
+    public const int ReviewNotesMaxLength = 2_000;
 
     private Article()
     {
@@ -21,11 +22,12 @@ public sealed class Article : IVersioned
         BodyHtml = string.Empty;
     }
 
-    public Article(string title, string slug, int sectionId, DateTime utcNow)
+    public Article(string title, string slug, int sectionId, DateTime utcNow, string? authorId = null)
         : this()
     {
         Rename(title, slug);
         SectionId = sectionId;
+        AuthorId = authorId;
         Status = ArticleStatus.Draft;
         CreatedAtUtc = utcNow;
         UpdatedAtUtc = utcNow;
@@ -64,6 +66,18 @@ public sealed class Article : IVersioned
     public string? FeaturedAlt { get; private set; }
 
     public ArticleStatus Status { get; private set; }
+
+    /// <summary>The account that created the article; Authors may change only their own.</summary>
+    public string? AuthorId { get; private set; }
+
+    /// <summary>When a scheduled article goes public, in UTC.</summary>
+    public DateTime? ScheduledAtUtc { get; private set; }
+
+    /// <summary>When a published article is taken down by the scheduler, in UTC.</summary>
+    public DateTime? UnpublishAtUtc { get; private set; }
+
+    /// <summary>The reviewer's latest notes to the author (each one is also in the audit log).</summary>
+    public string? ReviewNotes { get; private set; }
 
     /// <summary>When the article went (or goes) public, in UTC.</summary>
     public DateTime? PublishedAtUtc { get; private set; }
@@ -132,9 +146,47 @@ public sealed class Article : IVersioned
         UpdatedAtUtc = utcNow;
     }
 
+    /// <summary>Draft or unpublished → pending review, by the author.</summary>
+    public void SubmitForReview(DateTime utcNow)
+    {
+        Require(ArticleStatus.Draft, ArticleStatus.Unpublished);
+        Status = ArticleStatus.PendingReview;
+        UpdatedAtUtc = utcNow;
+    }
+
+    /// <summary>Pending review → draft, with the reviewer's notes for the author.</summary>
+    public void ReturnToDraft(string? notes, DateTime utcNow)
+    {
+        Require(ArticleStatus.PendingReview, ArticleStatus.Scheduled);
+        ReviewNotes = Optional(notes, ReviewNotesMaxLength, "Ghi chú duyệt");
+        Status = ArticleStatus.Draft;
+        ScheduledAtUtc = null;
+        UpdatedAtUtc = utcNow;
+    }
+
+    /// <summary>Publishes at <paramref name="publishAtUtc"/>, which must be in the future.</summary>
+    public void Schedule(DateTime publishAtUtc, DateTime utcNow)
+    {
+        Require(ArticleStatus.Draft, ArticleStatus.PendingReview, ArticleStatus.Unpublished, ArticleStatus.Scheduled);
+        RequireContent();
+        if (publishAtUtc <= utcNow)
+        {
+            throw new DomainException("Thời điểm lên lịch phải ở tương lai.");
+        }
+
+        if (UnpublishAtUtc is { } down && down <= publishAtUtc)
+        {
+            throw new DomainException("Thời điểm gỡ bài phải sau thời điểm xuất bản.");
+        }
+
+        Status = ArticleStatus.Scheduled;
+        ScheduledAtUtc = publishAtUtc;
+        UpdatedAtUtc = utcNow;
+    }
+
     /// <summary>
-    /// Makes the article public. <paramref name="publishedAtUtc"/> keeps an earlier or scheduled
-    /// instant (imports, the scheduler); otherwise it is published now.
+    /// Makes the article public now. <paramref name="publishedAtUtc"/> keeps an earlier instant
+    /// (imports, seeding); an article published before keeps its first publish time.
     /// </summary>
     public void Publish(DateTime utcNow, DateTime? publishedAtUtc = null)
     {
@@ -148,14 +200,64 @@ public sealed class Article : IVersioned
             throw new DomainException("Bài viết đang ở thùng rác; hãy khôi phục trước khi xuất bản.");
         }
 
-        if (string.IsNullOrWhiteSpace(BodyHtml) && string.IsNullOrWhiteSpace(Lead))
+        RequireContent();
+        Status = ArticleStatus.Published;
+        PublishedAtUtc = publishedAtUtc ?? PublishedAtUtc ?? utcNow;
+        ScheduledAtUtc = null;
+        UpdatedAtUtc = utcNow;
+    }
+
+    /// <summary>
+    /// The scheduler's step: a scheduled article whose time has come is published with the
+    /// scheduled instant as its publish time, however late the scheduler runs.
+    /// </summary>
+    public bool PublishIfDue(DateTime utcNow)
+    {
+        if (Status is not ArticleStatus.Scheduled || ScheduledAtUtc is not { } at || at > utcNow)
         {
-            throw new DomainException("Không thể xuất bản bài viết chưa có nội dung.");
+            return false;
         }
 
         Status = ArticleStatus.Published;
-        PublishedAtUtc = publishedAtUtc ?? utcNow;
+        PublishedAtUtc = at;
+        ScheduledAtUtc = null;
         UpdatedAtUtc = utcNow;
+        return true;
+    }
+
+    /// <summary>Takes the article down at <paramref name="unpublishAtUtc"/>; null cancels.</summary>
+    public void ScheduleUnpublish(DateTime? unpublishAtUtc, DateTime utcNow)
+    {
+        if (unpublishAtUtc is { } at)
+        {
+            Require(ArticleStatus.Published, ArticleStatus.Scheduled, ArticleStatus.Draft, ArticleStatus.PendingReview, ArticleStatus.Unpublished);
+            if (at <= utcNow)
+            {
+                throw new DomainException("Thời điểm gỡ bài phải ở tương lai.");
+            }
+
+            if (ScheduledAtUtc is { } publishAt && at <= publishAt)
+            {
+                throw new DomainException("Thời điểm gỡ bài phải sau thời điểm xuất bản.");
+            }
+        }
+
+        UnpublishAtUtc = unpublishAtUtc;
+        UpdatedAtUtc = utcNow;
+    }
+
+    /// <summary>The scheduler's step for a scheduled take-down.</summary>
+    public bool UnpublishIfDue(DateTime utcNow)
+    {
+        if (Status is not ArticleStatus.Published || UnpublishAtUtc is not { } at || at > utcNow)
+        {
+            return false;
+        }
+
+        Status = ArticleStatus.Unpublished;
+        UnpublishAtUtc = null;
+        UpdatedAtUtc = utcNow;
+        return true;
     }
 
     public void Unpublish(DateTime utcNow)
@@ -166,7 +268,48 @@ public sealed class Article : IVersioned
         }
 
         Status = ArticleStatus.Unpublished;
+        UnpublishAtUtc = null;
         UpdatedAtUtc = utcNow;
+    }
+
+    public void Trash(DateTime utcNow)
+    {
+        if (Status is ArticleStatus.Trashed)
+        {
+            throw new DomainException("Bài viết đã ở thùng rác.");
+        }
+
+        Status = ArticleStatus.Trashed;
+        ScheduledAtUtc = null;
+        UnpublishAtUtc = null;
+        UpdatedAtUtc = utcNow;
+    }
+
+    /// <summary>Trash → draft: a restored article is reviewed again before it goes public.</summary>
+    public void Restore(DateTime utcNow)
+    {
+        Require(ArticleStatus.Trashed);
+        Status = ArticleStatus.Draft;
+        UpdatedAtUtc = utcNow;
+    }
+
+    /// <summary>Only an article in the trash may be deleted for good.</summary>
+    public void EnsureDeletable() => Require(ArticleStatus.Trashed);
+
+    private void RequireContent()
+    {
+        if (string.IsNullOrWhiteSpace(BodyHtml) && string.IsNullOrWhiteSpace(Lead))
+        {
+            throw new DomainException("Không thể xuất bản bài viết chưa có nội dung.");
+        }
+    }
+
+    private void Require(params ArticleStatus[] allowed)
+    {
+        if (!allowed.Contains(Status))
+        {
+            throw new DomainException($"Không thể thực hiện thao tác này khi bài viết đang ở trạng thái “{StatusNames.Of(Status)}”.");
+        }
     }
 
     private static string? Optional(string? value, int maxLength, string label)

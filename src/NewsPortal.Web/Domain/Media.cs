@@ -54,6 +54,23 @@ public sealed class Media
 
     public DateTime CreatedAtUtc { get; private set; }
 
+    public string? UploadedById { get; private set; }
+
+    public string? Caption { get; private set; }
+
+    public ICollection<MediaVariant> Variants { get; } = [];
+
+    public void Describe(string altText, string? caption, string? uploadedById)
+    {
+        AltText = Section.Require(altText, AltMaxLength, "Mô tả ảnh (alt)");
+        Caption = string.IsNullOrWhiteSpace(caption) ? null : Section.Require(caption, Article.CaptionMaxLength, "Chú thích ảnh");
+        UploadedById = uploadedById;
+    }
+
+    /// <summary>The URL of the variant <paramref name="width"/> pixels wide.</summary>
+    public static string VariantUrlFor(string fileName, int width) =>
+        "/media/w" + width.ToString(System.Globalization.CultureInfo.InvariantCulture) + "/" + Uri.EscapeDataString(fileName);
+
     /// <summary>The public URL of the file; file names are unique.</summary>
     public static string UrlFor(string fileName) => "/media/" + Uri.EscapeDataString(fileName);
 }

@@ -19,6 +19,8 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
         builder.Property(a => a.FeaturedCaption).HasMaxLength(Article.CaptionMaxLength);
         builder.Property(a => a.FeaturedAlt).HasMaxLength(Article.AltMaxLength);
         builder.Property(a => a.Status).HasConversion<int>();
+        builder.Property(a => a.ReviewNotes).HasMaxLength(Article.ReviewNotesMaxLength);
+        builder.Property(a => a.AuthorId).HasMaxLength(450);
         builder.Property(a => a.Version).IsConcurrencyToken();
 
         builder.HasIndex(a => a.Slug).IsUnique();
@@ -27,8 +29,14 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
         builder.HasIndex(a => new { a.SectionId, a.Status, a.PublishedAtUtc });
         builder.HasIndex(a => new { a.Status, a.ViewCount });
         builder.HasIndex(a => new { a.IsPinned, a.Status, a.PublishedAtUtc });
+        // The scheduler's two scans, and the admin list per status and author.
+        builder.HasIndex(a => new { a.Status, a.ScheduledAtUtc });
+        builder.HasIndex(a => new { a.Status, a.UnpublishAtUtc });
+        builder.HasIndex(a => new { a.Status, a.UpdatedAtUtc });
+        builder.HasIndex(a => new { a.AuthorId, a.Status });
 
         builder.HasOne(a => a.Section).WithMany().HasForeignKey(a => a.SectionId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(a => a.AuthorId).OnDelete(DeleteBehavior.SetNull);
         builder.HasOne(a => a.FeaturedMedia).WithMany().HasForeignKey(a => a.FeaturedMediaId).OnDelete(DeleteBehavior.SetNull);
         builder.HasMany(a => a.Tags).WithMany(t => t.Articles).UsingEntity("ArticleTags");
     }

@@ -252,6 +252,10 @@ namespace NewsPortal.Web.Data.Migrations.PostgreSql
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("AuthorId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
                     b.Property<string>("BodyHtml")
                         .IsRequired()
                         .HasColumnType("text");
@@ -293,6 +297,13 @@ namespace NewsPortal.Web.Data.Migrations.PostgreSql
                     b.Property<DateTime?>("PublishedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("ReviewNotes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime?>("ScheduledAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int>("SectionId")
                         .HasColumnType("integer");
 
@@ -313,6 +324,9 @@ namespace NewsPortal.Web.Data.Migrations.PostgreSql
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
 
+                    b.Property<DateTime?>("UnpublishAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTime>("UpdatedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -330,7 +344,15 @@ namespace NewsPortal.Web.Data.Migrations.PostgreSql
                     b.HasIndex("Slug")
                         .IsUnique();
 
+                    b.HasIndex("AuthorId", "Status");
+
                     b.HasIndex("Status", "PublishedAtUtc");
+
+                    b.HasIndex("Status", "ScheduledAtUtc");
+
+                    b.HasIndex("Status", "UnpublishAtUtc");
+
+                    b.HasIndex("Status", "UpdatedAtUtc");
 
                     b.HasIndex("Status", "ViewCount");
 
@@ -339,6 +361,168 @@ namespace NewsPortal.Web.Data.Migrations.PostgreSql
                     b.HasIndex("SectionId", "Status", "PublishedAtUtc");
 
                     b.ToTable("Articles");
+                });
+
+            modelBuilder.Entity("NewsPortal.Web.Domain.ArticleRevision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("BodyMarkdown")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Byline")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FeaturedAlt")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("FeaturedCaption")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int?>("FeaturedMediaId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Lead")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("MetaDescription")
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SectionId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Tags")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ArticleId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("ArticleRevisions");
+                });
+
+            modelBuilder.Entity("NewsPortal.Web.Domain.ArticleSlugRedirect", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ArticleId");
+
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.ToTable("ArticleSlugRedirects");
+                });
+
+            modelBuilder.Entity("NewsPortal.Web.Domain.AuditEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("TargetId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("TargetType")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AtUtc");
+
+                    b.HasIndex("Action", "AtUtc");
+
+                    b.HasIndex("UserName", "AtUtc");
+
+                    b.ToTable("AuditEntries");
                 });
 
             modelBuilder.Entity("NewsPortal.Web.Domain.Comment", b =>
@@ -419,6 +603,10 @@ namespace NewsPortal.Web.Data.Migrations.PostgreSql
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
 
+                    b.Property<string>("Caption")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
                     b.Property<byte[]>("Content")
                         .IsRequired()
                         .HasColumnType("bytea");
@@ -448,15 +636,58 @@ namespace NewsPortal.Web.Data.Migrations.PostgreSql
                         .HasColumnType("character(64)")
                         .IsFixedLength();
 
+                    b.Property<string>("UploadedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
                     b.Property<int>("Width")
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CreatedAtUtc");
+
                     b.HasIndex("FileName")
                         .IsUnique();
 
                     b.ToTable("Media");
+                });
+
+            modelBuilder.Entity("NewsPortal.Web.Domain.MediaVariant", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("MediaId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MediaId", "Width")
+                        .IsUnique();
+
+                    b.ToTable("MediaVariants");
                 });
 
             modelBuilder.Entity("NewsPortal.Web.Domain.Section", b =>
@@ -586,6 +817,11 @@ namespace NewsPortal.Web.Data.Migrations.PostgreSql
 
             modelBuilder.Entity("NewsPortal.Web.Domain.Article", b =>
                 {
+                    b.HasOne("NewsPortal.Web.Domain.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("NewsPortal.Web.Domain.Media", "FeaturedMedia")
                         .WithMany()
                         .HasForeignKey("FeaturedMediaId")
@@ -600,6 +836,26 @@ namespace NewsPortal.Web.Data.Migrations.PostgreSql
                     b.Navigation("FeaturedMedia");
 
                     b.Navigation("Section");
+                });
+
+            modelBuilder.Entity("NewsPortal.Web.Domain.ArticleRevision", b =>
+                {
+                    b.HasOne("NewsPortal.Web.Domain.Article", "Article")
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Article");
+                });
+
+            modelBuilder.Entity("NewsPortal.Web.Domain.ArticleSlugRedirect", b =>
+                {
+                    b.HasOne("NewsPortal.Web.Domain.Article", null)
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("NewsPortal.Web.Domain.Comment", b =>
@@ -618,9 +874,23 @@ namespace NewsPortal.Web.Data.Migrations.PostgreSql
                     b.Navigation("Article");
                 });
 
+            modelBuilder.Entity("NewsPortal.Web.Domain.MediaVariant", b =>
+                {
+                    b.HasOne("NewsPortal.Web.Domain.Media", null)
+                        .WithMany("Variants")
+                        .HasForeignKey("MediaId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("NewsPortal.Web.Domain.Article", b =>
                 {
                     b.Navigation("Comments");
+                });
+
+            modelBuilder.Entity("NewsPortal.Web.Domain.Media", b =>
+                {
+                    b.Navigation("Variants");
                 });
 #pragma warning restore 612, 618
         }

@@ -241,6 +241,10 @@ namespace NewsPortal.Web.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("AuthorId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("BodyHtml")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -282,6 +286,13 @@ namespace NewsPortal.Web.Data.Migrations.Sqlite
                     b.Property<DateTime?>("PublishedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ReviewNotes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ScheduledAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("SectionId")
                         .HasColumnType("INTEGER");
 
@@ -302,6 +313,9 @@ namespace NewsPortal.Web.Data.Migrations.Sqlite
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("UnpublishAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("UpdatedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -319,7 +333,15 @@ namespace NewsPortal.Web.Data.Migrations.Sqlite
                     b.HasIndex("Slug")
                         .IsUnique();
 
+                    b.HasIndex("AuthorId", "Status");
+
                     b.HasIndex("Status", "PublishedAtUtc");
+
+                    b.HasIndex("Status", "ScheduledAtUtc");
+
+                    b.HasIndex("Status", "UnpublishAtUtc");
+
+                    b.HasIndex("Status", "UpdatedAtUtc");
 
                     b.HasIndex("Status", "ViewCount");
 
@@ -328,6 +350,162 @@ namespace NewsPortal.Web.Data.Migrations.Sqlite
                     b.HasIndex("SectionId", "Status", "PublishedAtUtc");
 
                     b.ToTable("Articles");
+                });
+
+            modelBuilder.Entity("NewsPortal.Web.Domain.ArticleRevision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BodyMarkdown")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Byline")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FeaturedAlt")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FeaturedCaption")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("FeaturedMediaId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Lead")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MetaDescription")
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SectionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Tags")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ArticleId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("ArticleRevisions");
+                });
+
+            modelBuilder.Entity("NewsPortal.Web.Domain.ArticleSlugRedirect", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ArticleId");
+
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.ToTable("ArticleSlugRedirects");
+                });
+
+            modelBuilder.Entity("NewsPortal.Web.Domain.AuditEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TargetId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TargetType")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AtUtc");
+
+                    b.HasIndex("Action", "AtUtc");
+
+                    b.HasIndex("UserName", "AtUtc");
+
+                    b.ToTable("AuditEntries");
                 });
 
             modelBuilder.Entity("NewsPortal.Web.Domain.Comment", b =>
@@ -404,6 +582,10 @@ namespace NewsPortal.Web.Data.Migrations.Sqlite
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Caption")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<byte[]>("Content")
                         .IsRequired()
                         .HasColumnType("BLOB");
@@ -433,15 +615,56 @@ namespace NewsPortal.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .IsFixedLength();
 
+                    b.Property<string>("UploadedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Width")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CreatedAtUtc");
+
                     b.HasIndex("FileName")
                         .IsUnique();
 
                     b.ToTable("Media");
+                });
+
+            modelBuilder.Entity("NewsPortal.Web.Domain.MediaVariant", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MediaId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MediaId", "Width")
+                        .IsUnique();
+
+                    b.ToTable("MediaVariants");
                 });
 
             modelBuilder.Entity("NewsPortal.Web.Domain.Section", b =>
@@ -567,6 +790,11 @@ namespace NewsPortal.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("NewsPortal.Web.Domain.Article", b =>
                 {
+                    b.HasOne("NewsPortal.Web.Domain.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("NewsPortal.Web.Domain.Media", "FeaturedMedia")
                         .WithMany()
                         .HasForeignKey("FeaturedMediaId")
@@ -581,6 +809,26 @@ namespace NewsPortal.Web.Data.Migrations.Sqlite
                     b.Navigation("FeaturedMedia");
 
                     b.Navigation("Section");
+                });
+
+            modelBuilder.Entity("NewsPortal.Web.Domain.ArticleRevision", b =>
+                {
+                    b.HasOne("NewsPortal.Web.Domain.Article", "Article")
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Article");
+                });
+
+            modelBuilder.Entity("NewsPortal.Web.Domain.ArticleSlugRedirect", b =>
+                {
+                    b.HasOne("NewsPortal.Web.Domain.Article", null)
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("NewsPortal.Web.Domain.Comment", b =>
@@ -599,9 +847,23 @@ namespace NewsPortal.Web.Data.Migrations.Sqlite
                     b.Navigation("Article");
                 });
 
+            modelBuilder.Entity("NewsPortal.Web.Domain.MediaVariant", b =>
+                {
+                    b.HasOne("NewsPortal.Web.Domain.Media", null)
+                        .WithMany("Variants")
+                        .HasForeignKey("MediaId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("NewsPortal.Web.Domain.Article", b =>
                 {
                     b.Navigation("Comments");
+                });
+
+            modelBuilder.Entity("NewsPortal.Web.Domain.Media", b =>
+                {
+                    b.Navigation("Variants");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,16 @@
+namespace NewsPortal.Web.Domain;
+
+/// <summary>The Vietnamese names of workflow states, as editors see them.</summary>
+public static class StatusNames
+{
+    public static string Of(ArticleStatus status) => status switch
+    {
+        ArticleStatus.Draft => "Bản nháp",
+        ArticleStatus.PendingReview => "Chờ duyệt",
+        ArticleStatus.Scheduled => "Đã lên lịch",
+        ArticleStatus.Published => "Đã xuất bản",
+        ArticleStatus.Unpublished => "Đã gỡ",
+        ArticleStatus.Trashed => "Thùng rác",
+        _ => status.ToString(),
+    };
+}
