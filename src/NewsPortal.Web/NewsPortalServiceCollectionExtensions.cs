@@ -80,6 +80,8 @@ public static class NewsPortalServiceCollectionExtensions
                 options.User.RequireUniqueEmail = true;
             })
             .AddEntityFrameworkStores<NewsDbContext>()
+            .AddErrorDescriber<VietnameseIdentityErrorDescriber>()
+            .AddPasswordValidator<CommonPasswordValidator>()
             .AddSignInManager<NewsPortalSignInManager>()
             .AddClaimsPrincipalFactory<NewsPortalClaimsFactory>()
             .AddDefaultTokenProviders();
@@ -90,6 +92,7 @@ public static class NewsPortalServiceCollectionExtensions
         services.AddAuthorization(Policies.Add);
         services.AddHttpContextAccessor();
         services.AddScoped<AuditLog>();
+        services.AddScoped<ArticleEditorService>();
 
         services.ConfigureApplicationCookie(options =>
         {
