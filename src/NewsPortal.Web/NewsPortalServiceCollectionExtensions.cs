@@ -93,6 +93,9 @@ public static class NewsPortalServiceCollectionExtensions
         services.AddHttpContextAccessor();
         services.AddScoped<AuditLog>();
         services.AddScoped<ArticleEditorService>();
+        services.AddOptions<SchedulingOptions>().Bind(configuration.GetSection(SchedulingOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<ArticleScheduler>();
+        services.AddHostedService(sp => sp.GetRequiredService<ArticleScheduler>());
 
         services.ConfigureApplicationCookie(options =>
         {

@@ -17,7 +17,9 @@ public sealed class ArticlesController(PublicContentService content, ViewCounter
         var article = await content.GetArticleAsync(slug, cancellationToken);
         if (article is null)
         {
-            return NotFound();
+            // An old address of a renamed article moves permanently to the new one.
+            var renamed = await content.FindRenamedAsync(slug, cancellationToken);
+            return renamed is null ? NotFound() : RedirectPermanent("/bai-viet/" + renamed);
         }
 
         views.Count(article.Id);

@@ -152,6 +152,13 @@ public sealed class PublicContentService(NewsDbContext db, TimeProvider time, IO
             comments.Count);
     }
 
+    /// <summary>The current slug of a published article that used to have <paramref name="oldSlug"/>.</summary>
+    public Task<string?> FindRenamedAsync(string oldSlug, CancellationToken cancellationToken) =>
+        db.ArticleSlugRedirects.AsNoTracking()
+            .Where(r => r.Slug == oldSlug)
+            .Join(Published(), r => r.ArticleId, a => a.Id, (r, a) => a.Slug)
+            .FirstOrDefaultAsync(cancellationToken);
+
     public async Task<ArchiveViewModel?> GetSectionAsync(string slug, int page, CancellationToken cancellationToken)
     {
         var section = await db.Sections.AsNoTracking().Where(s => s.Slug == slug)
