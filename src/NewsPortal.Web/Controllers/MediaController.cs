@@ -28,7 +28,44 @@ public sealed class MediaController(NewsDbContext db) : Controller
             return NotFound();
         }
 
+        return Immutable(media.Content, media.ContentType, media.CreatedAtUtc, media.Sha256);
+    }
+
+    /// <summary>
+    /// A resized copy for <c>srcset</c>: the widest variant not wider than asked, or the photo
+    /// itself when it is smaller than every variant.
+    /// </summary>
+    [HttpGet("media/w{width:int:range(1,10000)}/{fileName}")]
+    public async Task<IActionResult> Variant(int width, string fileName, CancellationToken cancellationToken)
+    {
+        if (fileName.Length > Domain.Media.FileNameMaxLength)
+        {
+            return NotFound();
+        }
+
+        var media = await db.Media.AsNoTracking().Where(m => m.FileName == fileName)
+            .Select(m => new { m.Id, m.CreatedAtUtc, m.Sha256 }).SingleOrDefaultAsync(cancellationToken);
+        if (media is null)
+        {
+            return NotFound();
+        }
+
+        var variant = await db.MediaVariants.AsNoTracking()
+            .Where(v => v.MediaId == media.Id && v.Width <= width)
+            .OrderByDescending(v => v.Width)
+            .Select(v => new { v.Content, v.ContentType, v.Width })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (variant is not null)
+        {
+            return Immutable(variant.Content, variant.ContentType, media.CreatedAtUtc, $"{media.Sha256[..32]}-w{variant.Width}");
+        }
+
+        return await Get(fileName, cancellationToken);
+    }
+
+    private FileContentResult Immutable(byte[] content, string contentType, DateTime createdAtUtc, string tag)
+    {
         Response.Headers.CacheControl = "public, max-age=31536000, immutable";
-        return File(media.Content, media.ContentType, new DateTimeOffset(media.CreatedAtUtc), new EntityTagHeaderValue($"\"{media.Sha256}\""));
+        return File(content, contentType, new DateTimeOffset(createdAtUtc), new EntityTagHeaderValue($"\"{tag}\""));
     }
 }

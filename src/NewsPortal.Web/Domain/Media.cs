@@ -67,6 +67,13 @@ public sealed class Media
         UploadedById = uploadedById;
     }
 
+    /// <summary>The widths of the resized copies made of every photo, for <c>srcset</c>.</summary>
+    public static readonly IReadOnlyList<int> ResponsiveWidths = [480, 960, 1600];
+
+    /// <summary>A <c>srcset</c> value listing the resized copies of a photo.</summary>
+    public static string SrcSetFor(string fileName) =>
+        string.Join(", ", ResponsiveWidths.Select(w => VariantUrlFor(fileName, w) + " " + w.ToString(System.Globalization.CultureInfo.InvariantCulture) + "w"));
+
     /// <summary>The URL of the variant <paramref name="width"/> pixels wide.</summary>
     public static string VariantUrlFor(string fileName, int width) =>
         "/media/w" + width.ToString(System.Globalization.CultureInfo.InvariantCulture) + "/" + Uri.EscapeDataString(fileName);

@@ -129,7 +129,7 @@ public sealed class PublicContentService(NewsDbContext db, TimeProvider time, IO
             // The seed article, like most news, places its photo in the body; show it once.
             if (!article.BodyHtml.Contains(url, StringComparison.Ordinal))
             {
-                photo = new Photo(url, article.FeaturedAlt ?? string.Empty, article.FeaturedCaption, p.Width, p.Height);
+                photo = new Photo(p.FileName, article.FeaturedAlt ?? string.Empty, article.FeaturedCaption, p.Width, p.Height);
             }
         }
 

@@ -16,6 +16,11 @@ public sealed record ArticleCard(
     public string Url => "/bai-viet/" + Slug;
 
     public string? ImageUrl => ImageFileName is null ? null : Media.UrlFor(ImageFileName);
+
+    /// <summary>The 480 px copy: what a card needs, a fraction of the photo's bytes.</summary>
+    public string? ThumbnailUrl => ImageFileName is null ? null : Media.VariantUrlFor(ImageFileName, 480);
+
+    public string? SrcSet => ImageFileName is null ? null : Media.SrcSetFor(ImageFileName);
 }
 
 public sealed record SectionLink(string Name, string Slug)
@@ -39,7 +44,12 @@ public sealed record HomeViewModel(
     IReadOnlyList<SectionBlock> Sections,
     IReadOnlyList<ArticleCard> MostRead);
 
-public sealed record Photo(string Url, string Alt, string? Caption, int Width, int Height);
+public sealed record Photo(string FileName, string Alt, string? Caption, int Width, int Height)
+{
+    public string Url => Media.UrlFor(FileName);
+
+    public string SrcSet => Media.SrcSetFor(FileName);
+}
 
 public sealed record CommentNode(
     int Id,

@@ -46,6 +46,16 @@ internal sealed class HtmlSafety
         _sanitizer = new HtmlSanitizer(options) { KeepChildNodes = true };
         _sanitizer.PostProcessNode += (_, e) =>
         {
+            // Photos from our own media store get responsive sizes; built from the sanitized src.
+            if (e.Node is AngleSharp.Html.Dom.IHtmlImageElement image
+                && image.GetAttribute("src") is { } src
+                && src.StartsWith("/media/", StringComparison.Ordinal)
+                && !src.StartsWith("/media/w", StringComparison.Ordinal))
+            {
+                image.SetAttribute("srcset", Domain.Media.SrcSetFor(Uri.UnescapeDataString(src["/media/".Length..])));
+                image.SetAttribute("sizes", "(min-width: 48rem) 46rem, 100vw");
+            }
+
             if (e.Node is AngleSharp.Html.Dom.IHtmlAnchorElement anchor
                 && anchor.GetAttribute("href") is { } href
                 && (href.StartsWith("http:", StringComparison.OrdinalIgnoreCase) || href.StartsWith("https:", StringComparison.OrdinalIgnoreCase) || href.StartsWith("//", StringComparison.Ordinal)))

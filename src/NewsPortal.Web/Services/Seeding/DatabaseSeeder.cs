@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using NewsPortal.Web.Data;
 using NewsPortal.Web.Domain;
 using NewsPortal.Web.Options;
+using NewsPortal.Web.Services.Imaging;
 using NewsPortal.Web.Services.Rendering;
 using NewsPortal.Web.Services.Text;
 
@@ -21,6 +22,7 @@ public sealed partial class DatabaseSeeder(
     UserManager<ApplicationUser> users,
     RoleManager<IdentityRole> roles,
     ArticleRenderer renderer,
+    ImageProcessor images,
     TimeProvider time,
     IOptions<SeedOptions> options,
     IHostEnvironment environment,
@@ -109,7 +111,7 @@ public sealed partial class DatabaseSeeder(
             if (document.ImageAlt is not null)
             {
                 var fileName = document.ImageFileName ?? $"{slug[..Math.Min(slug.Length, 60)].TrimEnd('-')}.jpg";
-                var media = new Media(fileName, "image/jpeg", PlaceholderPhoto.Width, PlaceholderPhoto.Height, PlaceholderPhoto.Create(++photoNumber), document.ImageAlt, now);
+                var media = SeedPhoto(fileName, ++photoNumber, document.ImageAlt, now);
                 db.Media.Add(media);
                 article.SetFeaturedPhoto(media, document.ImageCaption, document.ImageAlt);
             }
@@ -134,6 +136,20 @@ public sealed partial class DatabaseSeeder(
 
         await db.SaveChangesAsync(cancellationToken);
         return articles;
+    }
+
+    /// <summary>A placeholder photo stored the way an upload is: re-encoded, with its resized copies.</summary>
+    private Media SeedPhoto(string fileName, int number, string alt, DateTime now)
+    {
+        var processed = images.Process(PlaceholderPhoto.Create(number));
+        var original = processed.Original ?? throw new InvalidOperationException("The placeholder photo did not process: " + processed.Error);
+        var media = new Media(fileName, original.ContentType, original.Width, processed.HeightAt(original.Width), original.Content, alt, now);
+        foreach (var variant in processed.Variants)
+        {
+            media.Variants.Add(new MediaVariant(variant.Width, processed.HeightAt(variant.Width), variant.ContentType, variant.Content));
+        }
+
+        return media;
     }
 
     /// <summary>A short approved thread and one pending comment on the fixture article.</summary>
