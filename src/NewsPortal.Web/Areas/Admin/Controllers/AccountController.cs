@@ -285,6 +285,9 @@ public sealed class AccountController(
         {
             await users.ResetAuthenticatorKeyAsync(user);
             key = await users.GetAuthenticatorKeyAsync(user);
+            // The reset changes the security stamp, which is checked on every request: without a
+            // fresh cookie this session would end on the next request (the code being entered).
+            await signIn.RefreshSignInAsync(user);
         }
 
         var uri = string.Create(
