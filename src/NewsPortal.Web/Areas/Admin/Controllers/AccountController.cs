@@ -24,8 +24,11 @@ public sealed class AccountController(
 
     [AllowAnonymous]
     [HttpGet("admin/dang-nhap")]
-    public IActionResult SignIn(string? returnUrl) =>
-        View(new SignInInput { ReturnUrl = LocalOrNull(returnUrl) });
+    public IActionResult SignIn(string? returnUrl)
+    {
+        ForgetQuery();
+        return View(new SignInInput { ReturnUrl = LocalOrNull(returnUrl) });
+    }
 
     [AllowAnonymous]
     [HttpPost("admin/dang-nhap")]
@@ -80,6 +83,7 @@ public sealed class AccountController(
             return RedirectToAction(nameof(SignIn));
         }
 
+        ForgetQuery();
         return View(new TwoFactorInput { ReturnUrl = LocalOrNull(returnUrl) });
     }
 
@@ -107,10 +111,16 @@ public sealed class AccountController(
 
     [AllowAnonymous]
     [HttpGet("admin/dang-nhap/ma-khoi-phuc")]
-    public async Task<IActionResult> RecoveryCode(string? returnUrl) =>
-        await signIn.GetTwoFactorAuthenticationUserAsync() is null
-            ? RedirectToAction(nameof(SignIn))
-            : View(new RecoveryCodeInput { ReturnUrl = LocalOrNull(returnUrl) });
+    public async Task<IActionResult> RecoveryCode(string? returnUrl)
+    {
+        if (await signIn.GetTwoFactorAuthenticationUserAsync() is null)
+        {
+            return RedirectToAction(nameof(SignIn));
+        }
+
+        ForgetQuery();
+        return View(new RecoveryCodeInput { ReturnUrl = LocalOrNull(returnUrl) });
+    }
 
     [AllowAnonymous]
     [HttpPost("admin/dang-nhap/ma-khoi-phuc")]
@@ -285,6 +295,9 @@ public sealed class AccountController(
         {
             await users.ResetAuthenticatorKeyAsync(user);
             key = await users.GetAuthenticatorKeyAsync(user);
+            // The reset changes the security stamp, which is checked on every request: without a
+            // fresh cookie this session would end on the next request (the code being entered).
+            await signIn.RefreshSignInAsync(user);
         }
 
         var uri = string.Create(
@@ -315,6 +328,12 @@ public sealed class AccountController(
     }
 
     private static string Digits(string code) => new([.. code.Where(char.IsAsciiDigit)]);
+
+    /// <summary>
+    /// Form fields show what was bound from the query before the model's value, so without this
+    /// the hidden ReturnUrl would carry a foreign address that <see cref="LocalOrNull"/> dropped.
+    /// </summary>
+    private void ForgetQuery() => ModelState.Clear();
 
     private string? LocalOrNull(string? url) => !string.IsNullOrEmpty(url) && Url.IsLocalUrl(url) ? url : null;
 }

@@ -119,8 +119,8 @@ public sealed class UsersController(UserManager<ApplicationUser> users, NewsDbCo
         await users.RemoveFromRolesAsync(user, current.Except(wanted));
         await users.AddToRolesAsync(user, wanted.Except(current));
         audit.Record(AuditActions.UserRolesChanged, "user", user.Id, $"Đổi vai trò của {user.Email}: {Names(current)} → {Names(wanted)}.");
-        // Roles are in the sign-in cookie: a new stamp makes the user's next request pick them up.
-        await users.UpdateSecurityStampAsync(user);
+        // No new security stamp: that would end the user's sessions. The stamp is validated on
+        // every request, which also rebuilds the user's claims, so the next request has the new roles.
         await db.SaveChangesAsync();
         Flash($"Đã cập nhật vai trò của {user.Email}.");
         return RedirectToAction(nameof(Index));
