@@ -76,6 +76,9 @@ public sealed class ArticlesController(ArticleEditorService editor) : AdminContr
 
         if (outcome.Conflict is { } conflict)
         {
+            // The merge form shows the conflict's values (the stored version, not the posted one):
+            // the posted values in ModelState would otherwise win over the model in the form fields.
+            ModelState.Clear();
             Response.StatusCode = StatusCodes.Status409Conflict;
             return View("Conflict", conflict);
         }
