@@ -218,7 +218,7 @@ public sealed class ArticleAuthoringTests(ArticleSqliteFactory factory) : IClass
         Assert.DoesNotContain("javascript:", string.Concat(Html.Parse(html).QuerySelectorAll("a").Select(a => a.GetAttribute("href"))), StringComparison.OrdinalIgnoreCase);
     }
 
-    [Fact(Skip = "waiting for the real LegacyVietnamese converter")]
+    [Fact]
     public async Task ATitleTypedInTcvn3IsStoredAsUnicodeAndTheEditorIsTold()
     {
         using var author = await ArticleTestClient.SignInNewAsync(factory, Roles.Author, "Bùi Văn Lâm");
@@ -239,7 +239,7 @@ public sealed class ArticleAuthoringTests(ArticleSqliteFactory factory) : IClass
         Assert.Contains("TCVN3", flash, StringComparison.Ordinal);
     }
 
-    [Fact(Skip = "waiting for the real LegacyVietnamese converter")]
+    [Fact]
     public async Task ABodyTypedInVniIsStoredAsUnicodeAndTheEditorIsTold()
     {
         using var author = await ArticleTestClient.SignInNewAsync(factory, Roles.Author, "Đinh Thị Mai");

@@ -56,10 +56,10 @@ public sealed class ArticleSchedulingTests(ArticleSqliteFactory factory) : IClas
         Assert.Null(published.ScheduledAtUtc);
         Assert.Equal(HttpStatusCode.OK, await PublicStatusAsync(editor, slug));
         var audit = await factory.AuditAsync(id);
-        Assert.Equal([("article.schedule", editor.UserName), ("article.publish", "hệ thống")], audit.Select(e => (e.Action, e.UserName)));
-        Assert.Contains($"lúc {VietnameseDate.DateTime(local)}", audit[0].Summary, StringComparison.Ordinal);
-        Assert.Null(audit[1].UserId);
-        Assert.Equal(runAt, audit[1].AtUtc);
+        Assert.Equal([("article.create", editor.UserName), ("article.schedule", editor.UserName), ("article.publish", "hệ thống")], audit.Select(e => (e.Action, e.UserName)));
+        Assert.Contains($"lúc {VietnameseDate.DateTime(local)}", audit[1].Summary, StringComparison.Ordinal);
+        Assert.Null(audit[2].UserId);
+        Assert.Equal(runAt, audit[2].AtUtc);
 
         // Nothing left to do.
         Assert.Equal(0, await Scheduler.RunOnceAsync(CancellationToken.None));

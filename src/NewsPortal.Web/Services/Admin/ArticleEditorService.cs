@@ -134,7 +134,9 @@ public sealed class ArticleEditorService(NewsDbContext db, ArticleRenderer rende
 
         db.Articles.Add(article);
         db.ArticleRevisions.Add(new ArticleRevision(article, 1, TagList(clean.Tags), UserName(user), "Tạo bài viết", now));
-        audit.Record(AuditActions.ArticleCreated, "article", null, $"Tạo bài viết “{article.Title}”.");
+        await db.SaveChangesAsync(cancellationToken);
+        // Recorded once the article has its id, so the entry points at it.
+        audit.Record(AuditActions.ArticleCreated, "article", Id(article), $"Tạo bài viết “{article.Title}”.");
         await db.SaveChangesAsync(cancellationToken);
         return new SaveOutcome(article.Id, article.Version, errors, notices, null);
     }
@@ -175,7 +177,8 @@ public sealed class ArticleEditorService(NewsDbContext db, ArticleRenderer rende
         {
             // The old address keeps working: it answers 301 to the new one.
             db.ArticleSlugRedirects.Add(new ArticleSlugRedirect(article.Id, article.Slug, now));
-            await db.ArticleSlugRedirects.Where(r => r.Slug == slug).ExecuteDeleteAsync(cancellationToken);
+            // Renaming back to an earlier slug: that slug is no longer a redirect (in the same save).
+            db.ArticleSlugRedirects.RemoveRange(await db.ArticleSlugRedirects.Where(r => r.Slug == slug).ToListAsync(cancellationToken));
         }
 
         article.Rename(clean.Title, slug);
