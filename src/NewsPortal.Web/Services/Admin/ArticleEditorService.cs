@@ -82,7 +82,7 @@ public sealed class ArticleEditorService(NewsDbContext db, ArticleRenderer rende
     {
         var sections = await SectionsAsync(cancellationToken);
         var input = new ArticleInput { SectionId = sections.FirstOrDefault()?.Id ?? 0, Byline = user.FindFirstValue(Areas.Admin.Controllers.NewsPortalClaims.DisplayName) };
-        return new ArticleEditorViewModel(null, input, ArticleStatus.Draft, null, null, null, null, null, sections, await RecentMediaAsync(cancellationToken), IsPublisher(user), true, []);
+        return new ArticleEditorViewModel(null, input, ArticleStatus.Draft, null, null, null, null, null, sections, await RecentMediaAsync(cancellationToken), IsPublisher(user), true, true, []);
     }
 
     public async Task<ArticleEditorViewModel?> EditorAsync(int id, ClaimsPrincipal user, ArticleInput? posted, IReadOnlyList<string> notices, CancellationToken cancellationToken)
@@ -106,6 +106,7 @@ public sealed class ArticleEditorService(NewsDbContext db, ArticleRenderer rende
             await RecentMediaAsync(cancellationToken),
             IsPublisher(user),
             CanEdit(user, article),
+            article.AuthorId == user.FindFirstValue(ClaimTypes.NameIdentifier),
             notices);
     }
 

@@ -84,6 +84,7 @@ public sealed record ArticleEditorViewModel(
     IReadOnlyList<MediaOption> Media,
     bool CanPublish,
     bool CanEdit,
+    bool IsOwn,
     IReadOnlyList<string> Notices);
 
 public sealed record ArticleConflictViewModel(int Id, ArticleInput Mine, ArticleInput Theirs, string TheirUser, DateTime TheirSavedAtUtc, IReadOnlyList<DiffPiece> TitleDiff, IReadOnlyList<DiffPiece> LeadDiff, IReadOnlyList<DiffPiece> BodyDiff, IReadOnlyList<SectionOption> Sections, IReadOnlyList<MediaOption> Media);
