@@ -76,7 +76,7 @@ public sealed class ArticleEditorService(NewsDbContext db, ArticleRenderer rende
 
     public Task<List<MediaOption>> RecentMediaAsync(CancellationToken cancellationToken) =>
         db.Media.AsNoTracking().OrderByDescending(m => m.CreatedAtUtc).Take(100)
-            .Select(m => new MediaOption(m.Id, m.FileName, m.AltText)).ToListAsync(cancellationToken);
+            .Select(m => new MediaOption(m.Id, m.FileName, m.AltText, m.Caption)).ToListAsync(cancellationToken);
 
     public async Task<ArticleEditorViewModel> NewEditorAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
     {

@@ -86,6 +86,8 @@
       var option = select.options[select.selectedIndex];
       var alt = form.querySelector("[name='FeaturedAlt']");
       if (option && alt && !alt.value) { alt.value = option.getAttribute("data-alt") || ""; }
+      var caption = form.querySelector("[name='FeaturedCaption']");
+      if (option && caption && !caption.value) { caption.value = option.getAttribute("data-caption") || ""; }
     });
   }
 

@@ -69,7 +69,7 @@ public sealed record TransitionInput
 
 public sealed record SectionOption(int Id, string Name);
 
-public sealed record MediaOption(int Id, string FileName, string? AltText);
+public sealed record MediaOption(int Id, string FileName, string? AltText, string? Caption);
 
 public sealed record ArticleEditorViewModel(
     int? Id,
