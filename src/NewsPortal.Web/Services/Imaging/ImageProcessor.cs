@@ -87,7 +87,7 @@ public static class ImageProcessingMessages
         string.Create(CultureInfo.InvariantCulture, $"Ảnh có kích thước quá lớn ({width}×{height} điểm ảnh).");
 
     /// <summary>Formats a byte count the Vietnamese way: "10 MB", "1,5 MB", "200 KB", "900 byte".</summary>
-    internal static string FormatSize(long bytes)
+    public static string FormatSize(long bytes)
     {
         const long KiB = 1024;
         const long MiB = 1024 * KiB;
