@@ -31,6 +31,12 @@ public abstract class NewsDbContext(DbContextOptions options) : IdentityDbContex
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
+    public DbSet<CommentModeration> CommentModerations => Set<CommentModeration>();
+
+    public DbSet<CommentBan> CommentBans => Set<CommentBan>();
+
+    public DbSet<SiteSettings> SiteSettings => Set<SiteSettings>();
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         PrepareForSave();

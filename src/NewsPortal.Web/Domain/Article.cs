@@ -88,6 +88,9 @@ public sealed class Article : IVersioned
 
     public long ViewCount { get; private set; }
 
+    /// <summary>Open or close this article's comments whatever the site setting says.</summary>
+    public CommentsMode CommentsMode { get; private set; }
+
     /// <summary>Pinned as the home page's lead story (WordPress's "sticky post").</summary>
     public bool IsPinned { get; private set; }
 
@@ -139,6 +142,20 @@ public sealed class Article : IVersioned
     }
 
     public void SetSection(int sectionId) => SectionId = sectionId;
+
+    public void SetCommentsMode(CommentsMode mode, DateTime utcNow)
+    {
+        CommentsMode = mode;
+        UpdatedAtUtc = utcNow;
+    }
+
+    /// <summary>Whether readers may comment now, by this article's mode or the site's closing rule.</summary>
+    public static bool CommentsOpen(CommentsMode mode, DateTime? publishedAtUtc, int closeAfterDays, DateTime utcNow) => mode switch
+    {
+        CommentsMode.Open => true,
+        CommentsMode.Closed => false,
+        _ => closeAfterDays <= 0 || (publishedAtUtc is { } at && at.AddDays(closeAfterDays) > utcNow),
+    };
 
     public void Pin(bool pinned, DateTime utcNow)
     {

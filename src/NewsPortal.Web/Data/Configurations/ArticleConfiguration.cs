@@ -19,6 +19,7 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
         builder.Property(a => a.FeaturedCaption).HasMaxLength(Article.CaptionMaxLength);
         builder.Property(a => a.FeaturedAlt).HasMaxLength(Article.AltMaxLength);
         builder.Property(a => a.Status).HasConversion<int>();
+        builder.Property(a => a.CommentsMode).HasConversion<int>();
         builder.Property(a => a.ReviewNotes).HasMaxLength(Article.ReviewNotesMaxLength);
         builder.Property(a => a.AuthorId).HasMaxLength(450);
         builder.Property(a => a.Version).IsConcurrencyToken();

@@ -18,7 +18,9 @@ internal sealed class CommentConfiguration : IEntityTypeConfiguration<Comment>
 
         builder.HasIndex(c => new { c.ArticleId, c.Status, c.CreatedAtUtc });
         builder.HasIndex(c => new { c.Status, c.CreatedAtUtc });
-        builder.HasIndex(c => c.AuthorEmail);
+        builder.Property(c => c.StaffUserId).HasMaxLength(450);
+        builder.HasIndex(c => new { c.AuthorEmail, c.CreatedAtUtc });
+        builder.HasIndex(c => new { c.IpAddress, c.CreatedAtUtc });
 
         builder.HasOne(c => c.Article).WithMany(a => a.Comments).HasForeignKey(c => c.ArticleId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Comment>().WithMany().HasForeignKey(c => c.ParentId).OnDelete(DeleteBehavior.Restrict);

@@ -270,6 +270,9 @@ namespace NewsPortal.Web.Data.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
+                    b.Property<int>("CommentsMode")
+                        .HasColumnType("int");
+
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("datetime2");
 
@@ -560,6 +563,12 @@ namespace NewsPortal.Web.Data.Migrations.SqlServer
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("datetime2");
 
+                    b.Property<int>("Depth")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("EditedAtUtc")
+                        .HasColumnType("datetime2");
+
                     b.Property<string>("IpAddress")
                         .HasMaxLength(45)
                         .HasColumnType("nvarchar(45)");
@@ -573,6 +582,10 @@ namespace NewsPortal.Web.Data.Migrations.SqlServer
                     b.Property<int?>("ParentId")
                         .HasColumnType("int");
 
+                    b.Property<string>("StaffUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
                     b.Property<int>("Status")
                         .HasColumnType("int");
 
@@ -582,15 +595,100 @@ namespace NewsPortal.Web.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AuthorEmail");
-
                     b.HasIndex("ParentId");
+
+                    b.HasIndex("AuthorEmail", "CreatedAtUtc");
+
+                    b.HasIndex("IpAddress", "CreatedAtUtc");
 
                     b.HasIndex("Status", "CreatedAtUtc");
 
                     b.HasIndex("ArticleId", "Status", "CreatedAtUtc");
 
                     b.ToTable("Comments");
+                });
+
+            modelBuilder.Entity("NewsPortal.Web.Domain.CommentBan", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateTime?>("ExpiresAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("nvarchar(254)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "Value");
+
+                    b.ToTable("CommentBans");
+                });
+
+            modelBuilder.Entity("NewsPortal.Web.Domain.CommentModeration", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("CommentId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("FromStatus")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<int>("ToStatus")
+                        .HasColumnType("int");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommentId", "AtUtc");
+
+                    b.ToTable("CommentModerations");
                 });
 
             modelBuilder.Entity("NewsPortal.Web.Domain.Media", b =>
@@ -723,6 +821,67 @@ namespace NewsPortal.Web.Data.Migrations.SqlServer
                         .IsUnique();
 
                     b.ToTable("Sections");
+                });
+
+            modelBuilder.Entity("NewsPortal.Web.Domain.SiteSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("CommentApprovedAuthorsSkipQueue")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("CommentBlockWords")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<int>("CommentFloodSeconds")
+                        .HasColumnType("int");
+
+                    b.Property<int>("CommentHoldLinkCount")
+                        .HasColumnType("int");
+
+                    b.Property<string>("CommentHoldWords")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<int>("CommentMinFillSeconds")
+                        .HasColumnType("int");
+
+                    b.Property<int>("CommentThreadDepth")
+                        .HasColumnType("int");
+
+                    b.Property<int>("CommentsCloseAfterDays")
+                        .HasColumnType("int");
+
+                    b.Property<int>("CommentsPerPage")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("SiteSettings");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            CommentApprovedAuthorsSkipQueue = false,
+                            CommentBlockWords = "",
+                            CommentFloodSeconds = 15,
+                            CommentHoldLinkCount = 2,
+                            CommentHoldWords = "",
+                            CommentMinFillSeconds = 3,
+                            CommentThreadDepth = 5,
+                            CommentsCloseAfterDays = 0,
+                            CommentsPerPage = 50,
+                            Version = 0
+                        });
                 });
 
             modelBuilder.Entity("NewsPortal.Web.Domain.Tag", b =>
@@ -874,6 +1033,15 @@ namespace NewsPortal.Web.Data.Migrations.SqlServer
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Article");
+                });
+
+            modelBuilder.Entity("NewsPortal.Web.Domain.CommentModeration", b =>
+                {
+                    b.HasOne("NewsPortal.Web.Domain.Comment", null)
+                        .WithMany()
+                        .HasForeignKey("CommentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("NewsPortal.Web.Domain.MediaVariant", b =>

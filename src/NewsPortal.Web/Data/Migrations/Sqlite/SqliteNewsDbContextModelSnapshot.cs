@@ -257,6 +257,9 @@ namespace NewsPortal.Web.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("CommentsMode")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -539,6 +542,12 @@ namespace NewsPortal.Web.Data.Migrations.Sqlite
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Depth")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("EditedAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("IpAddress")
                         .HasMaxLength(45)
                         .HasColumnType("TEXT");
@@ -552,6 +561,10 @@ namespace NewsPortal.Web.Data.Migrations.Sqlite
                     b.Property<int?>("ParentId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("StaffUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
 
@@ -561,15 +574,96 @@ namespace NewsPortal.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AuthorEmail");
-
                     b.HasIndex("ParentId");
+
+                    b.HasIndex("AuthorEmail", "CreatedAtUtc");
+
+                    b.HasIndex("IpAddress", "CreatedAtUtc");
 
                     b.HasIndex("Status", "CreatedAtUtc");
 
                     b.HasIndex("ArticleId", "Status", "CreatedAtUtc");
 
                     b.ToTable("Comments");
+                });
+
+            modelBuilder.Entity("NewsPortal.Web.Domain.CommentBan", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ExpiresAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "Value");
+
+                    b.ToTable("CommentBans");
+                });
+
+            modelBuilder.Entity("NewsPortal.Web.Domain.CommentModeration", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CommentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FromStatus")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ToStatus")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommentId", "AtUtc");
+
+                    b.ToTable("CommentModerations");
                 });
 
             modelBuilder.Entity("NewsPortal.Web.Domain.Media", b =>
@@ -696,6 +790,67 @@ namespace NewsPortal.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Sections");
+                });
+
+            modelBuilder.Entity("NewsPortal.Web.Domain.SiteSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("CommentApprovedAuthorsSkipQueue")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CommentBlockWords")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CommentFloodSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CommentHoldLinkCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CommentHoldWords")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CommentMinFillSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CommentThreadDepth")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CommentsCloseAfterDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CommentsPerPage")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("SiteSettings");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            CommentApprovedAuthorsSkipQueue = false,
+                            CommentBlockWords = "",
+                            CommentFloodSeconds = 15,
+                            CommentHoldLinkCount = 2,
+                            CommentHoldWords = "",
+                            CommentMinFillSeconds = 3,
+                            CommentThreadDepth = 5,
+                            CommentsCloseAfterDays = 0,
+                            CommentsPerPage = 50,
+                            Version = 0
+                        });
                 });
 
             modelBuilder.Entity("NewsPortal.Web.Domain.Tag", b =>
@@ -845,6 +1000,15 @@ namespace NewsPortal.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Article");
+                });
+
+            modelBuilder.Entity("NewsPortal.Web.Domain.CommentModeration", b =>
+                {
+                    b.HasOne("NewsPortal.Web.Domain.Comment", null)
+                        .WithMany()
+                        .HasForeignKey("CommentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("NewsPortal.Web.Domain.MediaVariant", b =>

@@ -1,0 +1,179 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace NewsPortal.Web.Data.Migrations.PostgreSql
+{
+    /// <inheritdoc />
+    public partial class Comments : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_Comments_AuthorEmail",
+                table: "Comments");
+
+            migrationBuilder.AddColumn<int>(
+                name: "Depth",
+                table: "Comments",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "EditedAtUtc",
+                table: "Comments",
+                type: "timestamp with time zone",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "StaffUserId",
+                table: "Comments",
+                type: "character varying(450)",
+                maxLength: 450,
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "CommentsMode",
+                table: "Articles",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.CreateTable(
+                name: "CommentBans",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    Value = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: false),
+                    ExpiresAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    CreatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CommentBans", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CommentModerations",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CommentId = table.Column<int>(type: "integer", nullable: false),
+                    Action = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    FromStatus = table.Column<int>(type: "integer", nullable: false),
+                    ToStatus = table.Column<int>(type: "integer", nullable: false),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    AtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CommentModerations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CommentModerations_Comments_CommentId",
+                        column: x => x.CommentId,
+                        principalTable: "Comments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SiteSettings",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false),
+                    CommentsCloseAfterDays = table.Column<int>(type: "integer", nullable: false),
+                    CommentThreadDepth = table.Column<int>(type: "integer", nullable: false),
+                    CommentsPerPage = table.Column<int>(type: "integer", nullable: false),
+                    CommentHoldLinkCount = table.Column<int>(type: "integer", nullable: false),
+                    CommentHoldWords = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: false),
+                    CommentBlockWords = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: false),
+                    CommentApprovedAuthorsSkipQueue = table.Column<bool>(type: "boolean", nullable: false),
+                    CommentFloodSeconds = table.Column<int>(type: "integer", nullable: false),
+                    CommentMinFillSeconds = table.Column<int>(type: "integer", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SiteSettings", x => x.Id);
+                });
+
+            migrationBuilder.InsertData(
+                table: "SiteSettings",
+                columns: new[] { "Id", "CommentApprovedAuthorsSkipQueue", "CommentBlockWords", "CommentFloodSeconds", "CommentHoldLinkCount", "CommentHoldWords", "CommentMinFillSeconds", "CommentThreadDepth", "CommentsCloseAfterDays", "CommentsPerPage", "Version" },
+                values: new object[] { 1, false, "", 15, 2, "", 3, 5, 0, 50, 0 });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Comments_AuthorEmail_CreatedAtUtc",
+                table: "Comments",
+                columns: new[] { "AuthorEmail", "CreatedAtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Comments_IpAddress_CreatedAtUtc",
+                table: "Comments",
+                columns: new[] { "IpAddress", "CreatedAtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CommentBans_Kind_Value",
+                table: "CommentBans",
+                columns: new[] { "Kind", "Value" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CommentModerations_CommentId_AtUtc",
+                table: "CommentModerations",
+                columns: new[] { "CommentId", "AtUtc" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "CommentBans");
+
+            migrationBuilder.DropTable(
+                name: "CommentModerations");
+
+            migrationBuilder.DropTable(
+                name: "SiteSettings");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Comments_AuthorEmail_CreatedAtUtc",
+                table: "Comments");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Comments_IpAddress_CreatedAtUtc",
+                table: "Comments");
+
+            migrationBuilder.DropColumn(
+                name: "Depth",
+                table: "Comments");
+
+            migrationBuilder.DropColumn(
+                name: "EditedAtUtc",
+                table: "Comments");
+
+            migrationBuilder.DropColumn(
+                name: "StaffUserId",
+                table: "Comments");
+
+            migrationBuilder.DropColumn(
+                name: "CommentsMode",
+                table: "Articles");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Comments_AuthorEmail",
+                table: "Comments",
+                column: "AuthorEmail");
+        }
+    }
+}
