@@ -211,6 +211,33 @@ public sealed class ModerationTests(AdminFactory factory) : IClassFixture<AdminF
     }
 
     [Fact]
+    public async Task AThreadInTheTrashIsDeletedInOneBulkActionAndSpamIsNotAnsweredPublicly()
+    {
+        var m = Marker();
+        var (article, _) = await ArticleAsync(0);
+        var parent = await CreateAsync(article, $"Gốc {m}", status: CommentStatus.Trash);
+        var reply = await factory.QueryAsync(async db =>
+        {
+            var c = new Comment(article, parent, "Bạn đọc khác", "khac@example.vn", null, $"Trả lời {m}", null, factory.Clock.GetUtcNow().UtcDateTime, depth: 2);
+            c.Trash(factory.Clock.GetUtcNow().UtcDateTime);
+            db.Comments.Add(c);
+            await db.SaveChangesAsync();
+            return c.Id;
+        });
+        var spam = await CreateAsync(article, $"Quảng cáo {m}", status: CommentStatus.Spam);
+        var client = await ModeratorAsync();
+
+        await PostAsync(client, $"{Queue}/{parent}/xoa");
+        Assert.Contains("Bình luận này còn có trả lời: hãy xóa các trả lời trước.", (await PageAsync(client, Queue)).QuerySelector(".flash")!.Text(), StringComparison.Ordinal);
+        await BulkAsync(client, "xoa", [parent, reply], null);
+        Assert.False(await factory.QueryAsync(db => db.Comments.AnyAsync(c => c.Id == parent || c.Id == reply)));
+
+        await PostAsync(client, $"{Queue}/{spam}/tra-loi", ("noiDung", $"Không nên đăng {m}"));
+        Assert.Contains("Không trả lời được bình luận trong mục spam hoặc thùng rác.", (await PageAsync(client, Queue)).QuerySelector(".flash")!.Text(), StringComparison.Ordinal);
+        Assert.False(await factory.QueryAsync(db => db.Comments.AnyAsync(c => c.ParentId == spam)));
+    }
+
+    [Fact]
     public async Task AModeratorEditsACommentAndRepliesAsTheEditorialOffice()
     {
         var m = Marker();

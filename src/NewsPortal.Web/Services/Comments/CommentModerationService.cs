@@ -149,7 +149,9 @@ public sealed class CommentModerationService(NewsDbContext db, AuditLog audit, T
         var errors = new List<string>();
         var articles = new HashSet<int>();
         var done = 0;
-        foreach (var comment in comments.OrderBy(c => c.Id))
+        var deleted = new List<int>();
+        // Deepest first, so that a reply deleted in the same batch no longer holds its parent back.
+        foreach (var comment in comments.OrderByDescending(c => c.Depth).ThenBy(c => c.Id))
         {
             var from = comment.Status;
             try
@@ -157,12 +159,13 @@ public sealed class CommentModerationService(NewsDbContext db, AuditLog audit, T
                 if (action == CommentAction.Delete)
                 {
                     comment.EnsureDeletable();
-                    if (await db.Comments.AnyAsync(c => c.ParentId == comment.Id, cancellationToken))
+                    if (await db.Comments.AnyAsync(c => c.ParentId == comment.Id && !deleted.Contains(c.Id), cancellationToken))
                     {
                         throw new DomainException("Bình luận này còn có trả lời: hãy xóa các trả lời trước.");
                     }
 
                     db.Comments.Remove(comment);
+                    deleted.Add(comment.Id);
                 }
                 else
                 {
@@ -241,10 +244,16 @@ public sealed class CommentModerationService(NewsDbContext db, AuditLog audit, T
     public async Task<(int? Id, string? Error)> ReplyAsync(int parentId, string body, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(user);
-        var parent = await db.Comments.AsNoTracking().Where(c => c.Id == parentId).Select(c => new { c.ArticleId, c.Depth }).SingleOrDefaultAsync(cancellationToken);
+        var parent = await db.Comments.AsNoTracking().Where(c => c.Id == parentId).Select(c => new { c.ArticleId, c.Depth, c.Status }).SingleOrDefaultAsync(cancellationToken);
         if (parent is null)
         {
             return (null, "Không tìm thấy bình luận.");
+        }
+
+        if (parent.Status is CommentStatus.Spam or CommentStatus.Trash)
+        {
+            // The reply would be public at once, under a comment nobody can see.
+            return (null, "Không trả lời được bình luận trong mục spam hoặc thùng rác.");
         }
 
         var now = time.GetUtcNow().UtcDateTime;
