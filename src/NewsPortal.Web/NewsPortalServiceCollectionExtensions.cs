@@ -15,6 +15,7 @@ using NewsPortal.Web.Infrastructure;
 using NewsPortal.Web.Options;
 using NewsPortal.Web.Services.Accounts;
 using NewsPortal.Web.Services.Admin;
+using NewsPortal.Web.Services.Comments;
 using NewsPortal.Web.Services.Imaging;
 using NewsPortal.Web.Services.Rendering;
 using NewsPortal.Web.Services.Seeding;
@@ -99,6 +100,9 @@ public static class NewsPortalServiceCollectionExtensions
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<ImageProcessingOptions>>().Value);
         services.AddSingleton<ImageProcessor>();
         services.AddScoped<MediaUploadService>();
+        services.AddScoped<CommentModerationService>();
+        // Issue 6 (output cache) replaces this with one that evicts the article's cached pages.
+        services.AddSingleton<ICachedPageInvalidator, NoCachedPageInvalidator>();
         services.AddOptions<SchedulingOptions>().Bind(configuration.GetSection(SchedulingOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ArticleScheduler>();
         services.AddHostedService(sp => sp.GetRequiredService<ArticleScheduler>());

@@ -13,4 +13,13 @@ public static class StatusNames
         ArticleStatus.Trashed => "Thùng rác",
         _ => status.ToString(),
     };
+
+    public static string Of(CommentStatus status) => status switch
+    {
+        CommentStatus.Pending => "Chờ duyệt",
+        CommentStatus.Approved => "Đã duyệt",
+        CommentStatus.Spam => "Spam",
+        CommentStatus.Trash => "Thùng rác",
+        _ => status.ToString(),
+    };
 }

@@ -25,11 +25,13 @@ public sealed partial class RoleMatrixTests(AdminFactory factory) : IClassFixtur
     private const Who Writers = Who.Administrator | Who.Editor | Who.Author;
     private const Who Publishers = Who.Administrator | Who.Editor;
     private const Who Administrators = Who.Administrator;
+    private const Who Moderators = Who.Administrator | Who.Editor | Who.Moderator;
     private const Who Everyone = Staff | Who.Anonymous;
 
     /// <summary>
     /// Who may use each route. {id} is, for article routes, an article somebody else wrote (an
-    /// Author may read it but not change it); for user routes, another account.
+    /// Author may read it but not change it); for user routes, another account; for comment
+    /// routes, a reader's comment.
     /// </summary>
     private static readonly Dictionary<string, Who> Allowed = new(StringComparer.Ordinal)
     {
@@ -77,6 +79,22 @@ public sealed partial class RoleMatrixTests(AdminFactory factory) : IClassFixtur
         ["POST admin/nguoi-dung/{id}/vo-hieu-hoa"] = Administrators,
         ["POST admin/nguoi-dung/{id}/kich-hoat"] = Administrators,
         ["GET admin/nhat-ky"] = Administrators,
+        ["GET admin/binh-luan"] = Moderators,
+        ["POST admin/binh-luan/thao-tac"] = Moderators,
+        ["POST admin/binh-luan/{id}/duyet"] = Moderators,
+        ["POST admin/binh-luan/{id}/bo-duyet"] = Moderators,
+        ["POST admin/binh-luan/{id}/spam"] = Moderators,
+        ["POST admin/binh-luan/{id}/khong-spam"] = Moderators,
+        ["POST admin/binh-luan/{id}/thung-rac"] = Moderators,
+        ["POST admin/binh-luan/{id}/khoi-phuc"] = Moderators,
+        ["POST admin/binh-luan/{id}/xoa"] = Moderators,
+        ["GET admin/binh-luan/{id}/sua"] = Moderators,
+        ["POST admin/binh-luan/{id}/sua"] = Moderators,
+        ["POST admin/binh-luan/{id}/tra-loi"] = Moderators,
+        ["GET admin/binh-luan/{id}/lich-su"] = Moderators,
+        ["GET admin/binh-luan/du-lieu-ca-nhan"] = Administrators,
+        ["POST admin/binh-luan/du-lieu-ca-nhan/xuat"] = Administrators,
+        ["POST admin/binh-luan/du-lieu-ca-nhan/xoa"] = Administrators,
     };
 
     /// <summary>Pages that, for everyone allowed, answer a redirect: the second sign-in step with no first step behind it.</summary>
@@ -108,9 +126,9 @@ public sealed partial class RoleMatrixTests(AdminFactory factory) : IClassFixtur
     [Fact]
     public async Task TheMatrixCoversExactlyTheAdminRoutesTheAppHas()
     {
-        var (articleId, userId) = await TargetsAsync();
+        var (articleId, userId, commentId) = await TargetsAsync();
 
-        var keys = DiscoverRoutes(articleId, userId).Select(r => r.Key).ToList();
+        var keys = DiscoverRoutes(articleId, userId, commentId).Select(r => r.Key).ToList();
 
         Assert.Empty(keys.Except(Allowed.Keys));
         Assert.Empty(Allowed.Keys.Except(keys));
@@ -127,7 +145,7 @@ public sealed partial class RoleMatrixTests(AdminFactory factory) : IClassFixtur
     [MemberData(nameof(Visitors))]
     public async Task EveryAdminRouteAnswersAsTheMatrixSays(string visitor)
     {
-        var (articleId, userId) = await TargetsAsync();
+        var (articleId, userId, commentId) = await TargetsAsync();
         var who = Enum.Parse<Who>(visitor);
         HttpClient client;
         string? token = null;
@@ -141,7 +159,7 @@ public sealed partial class RoleMatrixTests(AdminFactory factory) : IClassFixtur
             token = await client.AntiforgeryTokenAsync();
         }
 
-        var routes = DiscoverRoutes(articleId, userId).ToList();
+        var routes = DiscoverRoutes(articleId, userId, commentId).ToList();
         var failures = new List<string>();
         foreach (var route in routes)
         {
@@ -216,7 +234,7 @@ public sealed partial class RoleMatrixTests(AdminFactory factory) : IClassFixtur
     [Fact]
     public async Task AnAuthorReadsAnotherWritersArticleButCannotSaveIt()
     {
-        var (articleId, _) = await TargetsAsync();
+        var (articleId, _, _) = await TargetsAsync();
         var client = await factory.SignInAsync(await factory.CreateStaffAsync(Roles.Author));
 
         var (response, page) = await client.GetPageAsync($"/admin/bai-viet/{articleId}/sua");
@@ -300,7 +318,7 @@ public sealed partial class RoleMatrixTests(AdminFactory factory) : IClassFixtur
     /// The app's Admin routes, one per method and, for {step}, per allowed value, with the route
     /// values filled in. The key is the route as the matrix names it.
     /// </summary>
-    private IEnumerable<(string Method, string Key, string Path)> DiscoverRoutes(int articleId, string userId)
+    private IEnumerable<(string Method, string Key, string Path)> DiscoverRoutes(int articleId, string userId, int commentId)
     {
         var endpoints = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.RoutePattern.RawText?.TrimStart('/').StartsWith("admin", StringComparison.Ordinal) == true);
@@ -311,7 +329,7 @@ public sealed partial class RoleMatrixTests(AdminFactory factory) : IClassFixtur
             var variants = new List<(string Key, string Path)> { (string.Empty, string.Empty) };
             foreach (var segment in endpoint.RoutePattern.PathSegments)
             {
-                variants = [.. variants.SelectMany(v => Fill(raw, segment, articleId, userId).Select(f => (Key: Join(v.Key, f.Key), Path: Join(v.Path, f.Value))))];
+                variants = [.. variants.SelectMany(v => Fill(raw, segment, articleId, userId, commentId).Select(f => (Key: Join(v.Key, f.Key), Path: Join(v.Path, f.Value))))];
             }
 
             foreach (var method in methods)
@@ -327,7 +345,7 @@ public sealed partial class RoleMatrixTests(AdminFactory factory) : IClassFixtur
     }
 
     /// <summary>A segment's spellings in the key and values in the path; {step} is one per value its constraint allows.</summary>
-    private static IEnumerable<(string Key, string Value)> Fill(string raw, RoutePatternPathSegment segment, int articleId, string userId)
+    private static IEnumerable<(string Key, string Value)> Fill(string raw, RoutePatternPathSegment segment, int articleId, string userId, int commentId)
     {
         if (segment.Parts is [RoutePatternLiteralPart literal])
         {
@@ -344,6 +362,7 @@ public sealed partial class RoleMatrixTests(AdminFactory factory) : IClassFixtur
             "step" => StepsOf(parameter).Select(s => (s, s)),
             "id" when raw.StartsWith("admin/bai-viet/", StringComparison.Ordinal) => [("{id}", articleId.ToString(System.Globalization.CultureInfo.InvariantCulture))],
             "id" when raw.StartsWith("admin/nguoi-dung/", StringComparison.Ordinal) => [("{id}", userId)],
+            "id" when raw.StartsWith("admin/binh-luan/", StringComparison.Ordinal) => [("{id}", commentId.ToString(System.Globalization.CultureInfo.InvariantCulture))],
             "number" => [("{number}", "1")],
             _ => throw new InvalidOperationException($"The matrix test does not know what to put for {{{parameter.Name}}} in {raw}: teach it."),
         };
@@ -366,8 +385,8 @@ public sealed partial class RoleMatrixTests(AdminFactory factory) : IClassFixtur
     [GeneratedRegex(@"^regex\(\^\((?<steps>[a-z|-]+)\)\$\)$")]
     private static partial Regex StepConstraint();
 
-    /// <summary>Another person's article (with a first revision, for the revision pages) and another account: the seeded Administrator.</summary>
-    private async Task<(int ArticleId, string UserId)> TargetsAsync() => await WithDbAsync(async db =>
+    /// <summary>Another person's article (with a first revision, for the revision pages), another account (the seeded Administrator), and a reader's comment.</summary>
+    private async Task<(int ArticleId, string UserId, int CommentId)> TargetsAsync() => await WithDbAsync(async db =>
     {
         var article = await db.Articles.Where(a => a.AuthorId == null).OrderBy(a => a.Id).FirstAsync();
         if (!await db.ArticleRevisions.AnyAsync(r => r.ArticleId == article.Id))
@@ -376,8 +395,16 @@ public sealed partial class RoleMatrixTests(AdminFactory factory) : IClassFixtur
             await db.SaveChangesAsync();
         }
 
+        var comment = await db.Comments.Where(c => c.ArticleId == article.Id).OrderBy(c => c.Id).FirstOrDefaultAsync();
+        if (comment is null)
+        {
+            comment = new Comment(article.Id, null, "Bạn đọc kiểm thử quyền", "quyen@example.vn", null, "Bình luận để kiểm tra quyền.", "198.51.100.1", factory.Clock.GetUtcNow().UtcDateTime);
+            db.Comments.Add(comment);
+            await db.SaveChangesAsync();
+        }
+
         var admin = await db.Users.SingleAsync(u => u.Email == "admin@newsportal.local");
-        return (article.Id, admin.Id);
+        return (article.Id, admin.Id, comment.Id);
     });
 
     private Task<ArticleStatus> StatusOfAsync(int id) =>

@@ -57,4 +57,18 @@ public static class AuditActions
     public const string ArticleRevisionRestored = "article.revision.restore";
     public const string MediaUploaded = "media.upload";
     public const string MediaDeleted = "media.delete";
+
+    // Comment moderation: "comment." + approve, unapprove, spam, notspam, trash, restore, delete
+    // (CommentModerationService builds those from the action), and these.
+    public const string CommentApproved = "comment.approve";
+    public const string CommentUnapproved = "comment.unapprove";
+    public const string CommentSpam = "comment.spam";
+    public const string CommentNotSpam = "comment.notspam";
+    public const string CommentTrashed = "comment.trash";
+    public const string CommentRestored = "comment.restore";
+    public const string CommentDeleted = "comment.delete";
+    public const string CommentEdited = "comment.edit";
+    public const string CommentReplied = "comment.reply";
+    public const string CommentDataExported = "comment.data.export";
+    public const string CommentDataErased = "comment.data.erase";
 }
