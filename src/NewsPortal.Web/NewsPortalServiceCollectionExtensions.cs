@@ -15,6 +15,7 @@ using NewsPortal.Web.Infrastructure;
 using NewsPortal.Web.Options;
 using NewsPortal.Web.Services.Accounts;
 using NewsPortal.Web.Services.Admin;
+using NewsPortal.Web.Services.Comments;
 using NewsPortal.Web.Services.Imaging;
 using NewsPortal.Web.Services.Rendering;
 using NewsPortal.Web.Services.Seeding;
@@ -50,6 +51,8 @@ public static class NewsPortalServiceCollectionExtensions
         services.AddSingleton<VietnamClock>();
         services.AddSingleton<ArticleRenderer>();
         services.AddScoped<PublicContentService>();
+        services.AddSingleton<CommentTokens>();
+        services.AddScoped<CommentService>();
         services.AddScoped<DatabaseSeeder>();
         services.AddSingleton<ViewCounter>();
         services.AddHostedService<ViewCountFlusher>();
