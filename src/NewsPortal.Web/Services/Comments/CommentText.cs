@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.RegularExpressions;
+using System.Text.Unicode;
 
 namespace NewsPortal.Web.Services.Comments;
 
@@ -11,6 +12,9 @@ namespace NewsPortal.Web.Services.Comments;
 public static partial class CommentText
 {
     private const string TrailingPunctuation = ".,;:!?)]}'\"";
+
+    // Vietnamese letters as UTF-8 characters, like the rest of the site; markup characters still encoded.
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
 
     public static string ToHtml(string body)
     {
@@ -48,7 +52,7 @@ public static partial class CommentText
 
     private static void AppendLine(StringBuilder html, string line)
     {
-        var encoder = HtmlEncoder.Default;
+        var encoder = Encoder;
         var position = 0;
         foreach (Match match in Url().Matches(line))
         {
