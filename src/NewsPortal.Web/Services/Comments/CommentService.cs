@@ -44,7 +44,7 @@ public sealed record CommentOutcome(CommentOutcomeKind Kind, int CommentId = 0, 
 }
 
 /// <summary>Takes a reader's comment through the form token, the honeypot, validation, bans, flood and duplicate checks and the site's rules.</summary>
-public sealed partial class CommentService(NewsDbContext db, TimeProvider time, CommentTokens tokens)
+public sealed partial class CommentService(NewsDbContext db, TimeProvider time, CommentTokens tokens, ILogger<CommentService> logger)
 {
     public const string SystemUserName = "Hệ thống";
     public const string ClosedMessage = "Bình luận đã đóng.";
@@ -212,8 +212,13 @@ public sealed partial class CommentService(NewsDbContext db, TimeProvider time, 
             await db.SaveChangesAsync(cancellationToken);
         }
 
+        // Ids and status only: a commenter's email and address never go into a log line.
+        LogStored(comment.Id, comment.ArticleId, status);
         return new CommentOutcome(CommentOutcomeKind.Accepted, comment.Id);
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Comment {CommentId} on article {ArticleId} stored as {Status}")]
+    private partial void LogStored(int commentId, int articleId, CommentStatus status);
 
     private async Task<bool> IsBannedAsync(string email, IPAddress? ip, DateTime now, CancellationToken cancellationToken)
     {
