@@ -51,6 +51,8 @@ public static class NewsPortalServiceCollectionExtensions
         services.AddSingleton<VietnamClock>();
         services.AddSingleton<ArticleRenderer>();
         services.AddScoped<PublicContentService>();
+        services.AddSingleton<CommentTokens>();
+        services.AddScoped<CommentService>();
         services.AddScoped<DatabaseSeeder>();
         services.AddSingleton<ViewCounter>();
         services.AddHostedService<ViewCountFlusher>();

@@ -78,7 +78,11 @@ public sealed class PublicContentService(NewsDbContext db, TimeProvider time, IO
             mostRead);
     }
 
-    public async Task<ArticlePageViewModel?> GetArticleAsync(string slug, CancellationToken cancellationToken)
+    public Task<ArticlePageViewModel?> GetArticleAsync(string slug, CancellationToken cancellationToken) =>
+        GetArticleAsync(slug, null, cancellationToken);
+
+    /// <param name="pendingCommentId">The author's own pending comment (its token checked by the caller), shown marked.</param>
+    public async Task<ArticlePageViewModel?> GetArticleAsync(string slug, int? pendingCommentId, CancellationToken cancellationToken)
     {
         var article = await Published()
             .Where(a => a.Slug == slug)
@@ -102,6 +106,7 @@ public sealed class PublicContentService(NewsDbContext db, TimeProvider time, IO
                 a.FeaturedCaption,
                 Tags = a.Tags.OrderBy(t => t.Name).Select(t => new TagLink(t.Name, t.Slug)).ToList(),
                 TagIds = a.Tags.Select(t => t.Id).ToList(),
+                a.CommentsMode,
             })
             .SingleOrDefaultAsync(cancellationToken);
         if (article is null)
@@ -117,10 +122,12 @@ public sealed class PublicContentService(NewsDbContext db, TimeProvider time, IO
             .ToListAsync(cancellationToken);
 
         var comments = await db.Comments.AsNoTracking()
-            .Where(c => c.ArticleId == article.Id && c.Status == CommentStatus.Approved)
+            .Where(c => c.ArticleId == article.Id
+                && (c.Status == CommentStatus.Approved || (c.Id == pendingCommentId && c.Status == CommentStatus.Pending)))
             .OrderBy(c => c.CreatedAtUtc).ThenBy(c => c.Id)
-            .Select(c => new FlatComment(c.Id, c.ParentId, c.AuthorName, c.AuthorUrl, c.Body, c.CreatedAtUtc, c.IsStaffReply))
+            .Select(c => new FlatComment(c.Id, c.ParentId, c.AuthorName, c.AuthorUrl, c.Body, c.CreatedAtUtc, c.IsStaffReply, c.Depth, c.Status == CommentStatus.Pending))
             .ToListAsync(cancellationToken);
+        var settings = await db.SiteSettings.AsNoTracking().FirstOrDefaultAsync(cancellationToken) ?? new SiteSettings();
 
         Photo? photo = null;
         if (article.Photo is { } p)
@@ -149,7 +156,12 @@ public sealed class PublicContentService(NewsDbContext db, TimeProvider time, IO
             article.Tags,
             related,
             BuildThreads(comments),
-            comments.Count);
+            comments.Count(c => !c.IsPending))
+        {
+            CommentsOpen = Article.CommentsOpen(article.CommentsMode, article.PublishedAtUtc, settings.CommentsCloseAfterDays, Now),
+            CommentThreadDepth = Math.Max(1, settings.CommentThreadDepth),
+            CommentsPerPage = Math.Max(1, settings.CommentsPerPage),
+        };
     }
 
     /// <summary>The current slug of a published article that used to have <paramref name="oldSlug"/>.</summary>
@@ -226,7 +238,7 @@ public sealed class PublicContentService(NewsDbContext db, TimeProvider time, IO
         return new PagedList<ArticleCard>(items, page, size, total);
     }
 
-    private sealed record FlatComment(int Id, int? ParentId, string AuthorName, string? AuthorUrl, string Body, DateTime CreatedAtUtc, bool IsStaffReply);
+    private sealed record FlatComment(int Id, int? ParentId, string AuthorName, string? AuthorUrl, string Body, DateTime CreatedAtUtc, bool IsStaffReply, int Depth, bool IsPending);
 
     /// <summary>
     /// Threads approved comments under their parents. A reply whose parent is not public
@@ -241,7 +253,7 @@ public sealed class PublicContentService(NewsDbContext db, TimeProvider time, IO
 
         CommentNode Build(FlatComment c) => new(
             c.Id, c.AuthorName, c.AuthorUrl, c.Body, c.CreatedAtUtc, c.IsStaffReply,
-            [.. children[c.Id].Select(Build)]);
+            [.. children[c.Id].Select(Build)], c.Depth, c.IsPending);
 
         return [.. comments.Where(c => c.ParentId is not { } parent || !ids.Contains(parent)).Select(Build)];
     }

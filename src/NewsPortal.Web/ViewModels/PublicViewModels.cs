@@ -58,7 +58,9 @@ public sealed record CommentNode(
     string Body,
     DateTime CreatedAtUtc,
     bool IsStaffReply,
-    IReadOnlyList<CommentNode> Replies);
+    IReadOnlyList<CommentNode> Replies,
+    int Depth = 1,
+    bool IsPending = false);
 
 public sealed record ArticlePageViewModel(
     int Id,
@@ -79,6 +81,16 @@ public sealed record ArticlePageViewModel(
     int CommentCount)
 {
     public string Url => "/bai-viet/" + Slug;
+
+    /// <summary>Whether readers may comment now (article mode, close-after-days setting).</summary>
+    public bool CommentsOpen { get; init; } = true;
+
+    public int CommentThreadDepth { get; init; } = 5;
+
+    public int CommentsPerPage { get; init; } = 50;
+
+    /// <summary>The comment form and the page of threads shown; set by the comments controller.</summary>
+    public CommentSectionViewModel? Discussion { get; init; }
 }
 
 public sealed record PagedList<T>(IReadOnlyList<T> Items, int Page, int PageSize, int TotalCount)
@@ -103,3 +115,19 @@ public sealed record ArchiveViewModel(
     string? Description,
     string BasePath,
     PagedList<ArticleCard> Articles);
+
+/// <summary>One page of comment threads and the reader's form (values and messages kept after a refusal).</summary>
+public sealed record CommentSectionViewModel(
+    IReadOnlyList<CommentNode> Threads,
+    int Page,
+    int TotalPages,
+    string FormToken,
+    int? ReplyTo,
+    CommentFormValues Values,
+    IReadOnlyDictionary<string, string> Errors,
+    string? Message);
+
+public sealed record CommentFormValues(string? Body, string? Name, string? Email, string? Website)
+{
+    public static readonly CommentFormValues Empty = new(null, null, null, null);
+}
