@@ -97,6 +97,7 @@ public static class NewsPortalServiceCollectionExtensions
         services.AddAuthorization(Policies.Add);
         services.AddHttpContextAccessor();
         services.AddScoped<AuditLog>();
+        services.AddScoped<CommentSettingsService>();
         services.AddScoped<ArticleEditorService>();
         services.AddOptions<ImageProcessingOptions>().Bind(configuration.GetSection("Media"));
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<ImageProcessingOptions>>().Value);
