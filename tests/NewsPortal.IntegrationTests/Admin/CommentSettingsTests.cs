@@ -142,6 +142,12 @@ public sealed class CommentSettingsTests(AdminFactory factory) : IClassFixture<A
         var after = await WithDbAsync(db => db.SiteSettings.AsNoTracking().SingleAsync());
         Assert.Equal(before.Version, after.Version);
 
+        var unreadable = await SubmitSettingsAsync(admin, ("CommentMinFillSeconds", "ba"), ("CommentHoldLinkCount", string.Empty));
+        Assert.Equal(HttpStatusCode.OK, unreadable.StatusCode);
+        var unreadablePage = Html.Parse(await unreadable.Content.ReadAsStringAsync());
+        Assert.Equal("Giá trị “ba” không hợp lệ cho “Thời gian điền biểu mẫu tối thiểu (giây)”.", FieldError(unreadablePage, "CommentMinFillSeconds"));
+        Assert.Equal("Vui lòng nhập giá trị.", FieldError(unreadablePage, "CommentHoldLinkCount"));
+
         foreach (var (value, message) in new[]
         {
             ("10.0.0.0/33", "Không phải email hay dải địa chỉ IP hợp lệ (ví dụ 203.0.113.0/24 hoặc 2001:db8::/32)."),
