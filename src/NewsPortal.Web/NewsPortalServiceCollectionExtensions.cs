@@ -61,6 +61,19 @@ public static class NewsPortalServiceCollectionExtensions
         {
             options.ModelBinderProviders.Insert(0, new NfcStringModelBinderProvider());
             options.Filters.Add<RejectInvalidQueryFilter>();
+            // What a form shows when a value can't be read (letters in a number field, an empty one): in Vietnamese.
+            var messages = options.ModelBindingMessageProvider;
+            messages.SetAttemptedValueIsInvalidAccessor((value, field) => $"Giá trị “{value}” không hợp lệ cho “{field}”.");
+            messages.SetNonPropertyAttemptedValueIsInvalidAccessor(value => $"Giá trị “{value}” không hợp lệ.");
+            messages.SetUnknownValueIsInvalidAccessor(field => $"Giá trị của “{field}” không hợp lệ.");
+            messages.SetNonPropertyUnknownValueIsInvalidAccessor(() => "Giá trị không hợp lệ.");
+            messages.SetValueIsInvalidAccessor(value => $"Giá trị “{value}” không hợp lệ.");
+            messages.SetValueMustNotBeNullAccessor(_ => "Vui lòng nhập giá trị.");
+            messages.SetValueMustBeANumberAccessor(field => $"“{field}” phải là một số.");
+            messages.SetNonPropertyValueMustBeANumberAccessor(() => "Giá trị phải là một số.");
+            messages.SetMissingBindRequiredValueAccessor(field => $"Thiếu giá trị cho “{field}”.");
+            messages.SetMissingKeyOrValueAccessor(() => "Thiếu giá trị.");
+            messages.SetMissingRequestBodyRequiredValueAccessor(() => "Thiếu nội dung yêu cầu.");
         });
         services.AddRouting(options => options.LowercaseUrls = true);
         // Vietnamese text is written as UTF-8 characters, not as &#x1EA3; entities (a third of the bytes).
@@ -97,6 +110,7 @@ public static class NewsPortalServiceCollectionExtensions
         services.AddAuthorization(Policies.Add);
         services.AddHttpContextAccessor();
         services.AddScoped<AuditLog>();
+        services.AddScoped<CommentSettingsService>();
         services.AddScoped<ArticleEditorService>();
         services.AddOptions<ImageProcessingOptions>().Bind(configuration.GetSection("Media"));
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<ImageProcessingOptions>>().Value);

@@ -95,6 +95,11 @@ public sealed partial class RoleMatrixTests(AdminFactory factory) : IClassFixtur
         ["GET admin/binh-luan/du-lieu-ca-nhan"] = Administrators,
         ["POST admin/binh-luan/du-lieu-ca-nhan/xuat"] = Administrators,
         ["POST admin/binh-luan/du-lieu-ca-nhan/xoa"] = Administrators,
+        ["GET admin/cai-dat/binh-luan"] = Administrators,
+        ["POST admin/cai-dat/binh-luan"] = Administrators,
+        ["GET admin/cai-dat/chan"] = Administrators,
+        ["POST admin/cai-dat/chan"] = Administrators,
+        ["POST admin/cai-dat/chan/xoa"] = Administrators,
     };
 
     /// <summary>Pages that, for everyone allowed, answer a redirect: the second sign-in step with no first step behind it.</summary>

@@ -326,8 +326,9 @@ public sealed class ArticleEditorService(NewsDbContext db, ArticleRenderer rende
     public async Task<SaveOutcome> RestoreRevisionAsync(int id, int number, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var revision = await db.ArticleRevisions.AsNoTracking().SingleOrDefaultAsync(r => r.ArticleId == id && r.Number == number, cancellationToken);
-        var version = await db.Articles.Where(a => a.Id == id).Select(a => (int?)a.Version).SingleOrDefaultAsync(cancellationToken);
-        if (revision is null || version is null)
+        // Revisions don't keep the comment setting: restoring one leaves it as it is now.
+        var current = await db.Articles.Where(a => a.Id == id).Select(a => new { a.Version, a.CommentsMode }).SingleOrDefaultAsync(cancellationToken);
+        if (revision is null || current is null)
         {
             return new SaveOutcome(null, 0, new Dictionary<string, string> { [string.Empty] = "Không tìm thấy phiên bản." }, [], null);
         }
@@ -346,7 +347,8 @@ public sealed class ArticleEditorService(NewsDbContext db, ArticleRenderer rende
             FeaturedMediaId = revision.FeaturedMediaId,
             FeaturedCaption = revision.FeaturedCaption,
             FeaturedAlt = revision.FeaturedAlt,
-            Version = version.Value,
+            CommentsMode = current.CommentsMode,
+            Version = current.Version,
         };
         audit.Record(AuditActions.ArticleRevisionRestored, "article", id.ToString(System.Globalization.CultureInfo.InvariantCulture), $"Khôi phục phiên bản {number} của “{revision.Title}”.");
         return await SaveAsync(id, input, user, $"Khôi phục phiên bản {number}", cancellationToken);
@@ -368,6 +370,7 @@ public sealed class ArticleEditorService(NewsDbContext db, ArticleRenderer rende
         FeaturedMediaId = article.FeaturedMediaId,
         FeaturedCaption = article.FeaturedCaption,
         FeaturedAlt = article.FeaturedAlt,
+        CommentsMode = article.CommentsMode,
         Version = article.Version,
     };
 
@@ -470,6 +473,10 @@ public sealed class ArticleEditorService(NewsDbContext db, ArticleRenderer rende
             article.SetContent(input.Lead ?? string.Empty, input.Body ?? string.Empty, rendered.Html, input.Byline, input.Source, input.MetaDescription, Now);
             var media = input.FeaturedMediaId is { } mediaId ? await db.Media.SingleAsync(m => m.Id == mediaId, cancellationToken) : null;
             article.SetFeaturedPhoto(media, input.FeaturedCaption, input.FeaturedAlt);
+            if (article.CommentsMode != input.CommentsMode)
+            {
+                article.SetCommentsMode(input.CommentsMode, Now);
+            }
             await SetTagsAsync(article, input.Tags, cancellationToken);
             return true;
         }

@@ -71,4 +71,7 @@ public static class AuditActions
     public const string CommentReplied = "comment.reply";
     public const string CommentDataExported = "comment.data.export";
     public const string CommentDataErased = "comment.data.erase";
+    public const string CommentSettingsChanged = "settings.comments";
+    public const string CommentBanAdded = "ban.add";
+    public const string CommentBanRemoved = "ban.remove";
 }

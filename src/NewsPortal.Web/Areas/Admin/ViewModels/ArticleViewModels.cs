@@ -54,6 +54,11 @@ public sealed record ArticleInput
     [Display(Name = "Mô tả ảnh (alt)")]
     public string? FeaturedAlt { get; init; }
 
+    /// <summary>Whether readers may comment: as the site's settings say, always open, or closed. Not kept in revisions.</summary>
+    [EnumDataType(typeof(CommentsMode), ErrorMessage = "Chọn một cách cho phép bình luận.")]
+    [Display(Name = "Bình luận")]
+    public CommentsMode CommentsMode { get; init; }
+
     /// <summary>The version the editor started from; a save from an older one is a conflict.</summary>
     public int Version { get; init; }
 }
