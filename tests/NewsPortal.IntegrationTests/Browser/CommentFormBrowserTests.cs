@@ -1,6 +1,8 @@
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
+using NewsPortal.IntegrationTests.Infrastructure;
+
 namespace NewsPortal.IntegrationTests.Browser;
 
 /// <summary>A reader replies in Chromium: the form moves under the comment, the details are remembered in localStorage only.</summary>
@@ -14,12 +16,7 @@ public sealed partial class CommentFormBrowserTests(KestrelSqliteFactory factory
         Skip.IfNot(File.Exists(ReaderBrowserTests.ChromiumPath), "Chromium is not installed.");
         var baseUrl = factory.StartKestrel();
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = ReaderBrowserTests.ChromiumPath,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
-        });
+        await using var browser = await Chromium.LaunchAsync(playwright);
         var context = await browser.NewContextAsync();
         var page = await context.NewPageAsync();
         var errors = new List<string>();

@@ -7,6 +7,8 @@ using NewsPortal.IntegrationTests.Articles;
 using NewsPortal.IntegrationTests.Media;
 using NewsPortal.Web.Domain;
 
+using NewsPortal.IntegrationTests.Infrastructure;
+
 namespace NewsPortal.IntegrationTests.Browser;
 
 /// <summary>An editor's whole day with a photo, in Debian's Chromium on the real app on Kestrel.</summary>
@@ -14,11 +16,6 @@ public sealed class EditorBrowserTests : IClassFixture<KestrelSqliteFactory>
 {
     private const string Password = "bien-tap-trinh-duyet-2022";
 
-    private static readonly string[] ChromiumArgs =
-    [
-        "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run", "--disable-quic",
-    ];
 
     private readonly KestrelSqliteFactory _factory;
 
@@ -36,12 +33,7 @@ public sealed class EditorBrowserTests : IClassFixture<KestrelSqliteFactory>
         const string Caption = "Cầu Phong Châu mới trong ngày khánh thành.";
 
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = ReaderBrowserTests.ChromiumPath,
-            Headless = true,
-            Args = ChromiumArgs,
-        });
+        await using var browser = await Chromium.LaunchAsync(playwright);
         var page = await browser.NewPageAsync(new BrowserNewPageOptions
         {
             ViewportSize = new ViewportSize { Width = 1280, Height = 900 },

@@ -5,6 +5,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using NewsPortal.Web.Domain;
 
+using NewsPortal.IntegrationTests.Infrastructure;
+
 namespace NewsPortal.IntegrationTests.Browser;
 
 /// <summary>In Chromium: a reader comments, a Moderator approves it in the queue, a new visitor sees it.</summary>
@@ -21,12 +23,7 @@ public sealed partial class ModerationBrowserTests(KestrelSqliteFactory factory)
         var moderator = await CreateModeratorAsync();
         var body = "Cảm ơn Ban biên tập, bài viết rất rõ ràng " + Guid.NewGuid().ToString("N")[..6] + ".";
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = ReaderBrowserTests.ChromiumPath,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
-        });
+        await using var browser = await Chromium.LaunchAsync(playwright);
         var errors = new List<string>();
 
         // A reader comments through the real form.

@@ -10,13 +10,8 @@ namespace NewsPortal.IntegrationTests.Browser;
 /// <summary>The real app on Kestrel, read by Debian's Chromium through Playwright.</summary>
 public sealed partial class ReaderBrowserTests : IClassFixture<KestrelSqliteFactory>
 {
-    public const string ChromiumPath = "/usr/bin/chromium";
+    public const string ChromiumPath = Chromium.Path;
 
-    private static readonly string[] ChromiumArgs =
-    [
-        "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run", "--disable-quic",
-    ];
 
     private readonly KestrelSqliteFactory _factory;
 
@@ -35,12 +30,7 @@ public sealed partial class ReaderBrowserTests : IClassFixture<KestrelSqliteFact
 
         var baseUrl = _factory.StartKestrel();
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = ChromiumPath,
-            Headless = true,
-            Args = ChromiumArgs,
-        });
+        await using var browser = await Chromium.LaunchAsync(playwright);
         var page = await browser.NewPageAsync(new BrowserNewPageOptions
         {
             ViewportSize = new ViewportSize { Width = 412, Height = 915 }, // a phone, as most readers use
