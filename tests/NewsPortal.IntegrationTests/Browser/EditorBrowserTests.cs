@@ -12,6 +12,7 @@ using NewsPortal.IntegrationTests.Infrastructure;
 namespace NewsPortal.IntegrationTests.Browser;
 
 /// <summary>An editor's whole day with a photo, in Debian's Chromium on the real app on Kestrel.</summary>
+[Collection(Chromium.Collection)]
 public sealed class EditorBrowserTests : IClassFixture<KestrelSqliteFactory>
 {
     private const string Password = "bien-tap-trinh-duyet-2022";

@@ -14,6 +14,7 @@ namespace NewsPortal.IntegrationTests.Browser;
 /// More than 200 hostile comments posted through the real form, approved, then read in Chromium:
 /// no payload runs, and the comment markup holds no script and no event attribute.
 /// </summary>
+[Collection(Chromium.Collection)]
 public sealed class HostileCommentsBrowserTests(KestrelSqliteFactory factory) : IClassFixture<KestrelSqliteFactory>
 {
     private const string Slug = "bo-quoc-phong-tong-ket-cong-tac-cai-cach-hanh-chinh-va-xay-dung-chinh-phu-dien-tu-nam-2021";

@@ -10,6 +10,7 @@ using NewsPortal.IntegrationTests.Infrastructure;
 namespace NewsPortal.IntegrationTests.Browser;
 
 /// <summary>In Chromium: a reader comments, a Moderator approves it in the queue, a new visitor sees it.</summary>
+[Collection(Chromium.Collection)]
 public sealed partial class ModerationBrowserTests(KestrelSqliteFactory factory) : IClassFixture<KestrelSqliteFactory>
 {
     private const string Url = "/bai-viet/bo-quoc-phong-tong-ket-cong-tac-cai-cach-hanh-chinh-va-xay-dung-chinh-phu-dien-tu-nam-2021";

@@ -8,6 +8,7 @@ using NewsPortal.IntegrationTests.Infrastructure;
 namespace NewsPortal.IntegrationTests.Browser;
 
 /// <summary>The real app on Kestrel, read by Debian's Chromium through Playwright.</summary>
+[Collection(Chromium.Collection)]
 public sealed partial class ReaderBrowserTests : IClassFixture<KestrelSqliteFactory>
 {
     public const string ChromiumPath = Chromium.Path;

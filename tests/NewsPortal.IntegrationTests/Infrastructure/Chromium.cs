@@ -10,6 +10,9 @@ public static class Chromium
 {
     public const string Path = "/usr/bin/chromium";
 
+    /// <summary>Browser tests run one at a time: several Chromiums at once starve a 2-core machine.</summary>
+    public const string Collection = "Chromium";
+
     private static readonly string[] Args =
     [
         "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
