@@ -16,6 +16,7 @@ using NewsPortal.Web.Options;
 using NewsPortal.Web.Services.Accounts;
 using NewsPortal.Web.Services.Admin;
 using NewsPortal.Web.Services.Comments;
+using NewsPortal.Web.Services.Glossary;
 using NewsPortal.Web.Services.Imaging;
 using NewsPortal.Web.Services.Rendering;
 using NewsPortal.Web.Services.Seeding;
@@ -50,6 +51,7 @@ public static class NewsPortalServiceCollectionExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<VietnamClock>();
         services.AddSingleton<ArticleRenderer>();
+        services.AddSingleton<AbbreviationGlossary>();
         services.AddScoped<PublicContentService>();
         services.AddSingleton<CommentTokens>();
         services.AddScoped<CommentService>();
