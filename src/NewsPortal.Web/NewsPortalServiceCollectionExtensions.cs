@@ -52,6 +52,7 @@ public static class NewsPortalServiceCollectionExtensions
         services.AddSingleton<VietnamClock>();
         services.AddSingleton<ArticleRenderer>();
         services.AddSingleton<AbbreviationGlossary>();
+        services.AddSingleton<MarkedArticleCache>();
         services.AddScoped<PublicContentService>();
         services.AddSingleton<CommentTokens>();
         services.AddScoped<CommentService>();
