@@ -120,6 +120,7 @@ public static class NewsPortalServiceCollectionExtensions
         services.AddSingleton<ImageProcessor>();
         services.AddScoped<MediaUploadService>();
         services.AddScoped<CommentModerationService>();
+        services.AddScoped<GlossaryAdminService>();
         // Issue 6 (output cache) replaces this with one that evicts the article's cached pages.
         services.AddSingleton<ICachedPageInvalidator, NoCachedPageInvalidator>();
         services.AddOptions<SchedulingOptions>().Bind(configuration.GetSection(SchedulingOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
