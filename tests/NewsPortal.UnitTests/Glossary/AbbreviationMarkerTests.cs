@@ -180,4 +180,25 @@ public sealed class AbbreviationMarkerTests
         Assert.Equal(marked.BodyHtml, new HtmlSafety().Sanitize(marked.BodyHtml));
         Assert.Equal(2, HtmlAssertions.Parse(marked.BodyHtml).QuerySelectorAll("abbr[title]").Length);
     }
+
+    [Theory]
+    [InlineData("<p>Q&amp;A và Q&amp;A</p>", "<p><abbr title=\"hỏi &amp; đáp\">Q&amp;A</abbr> và Q&amp;A</p>")]
+    [InlineData("<p>x&amp;Q&amp;A&nbsp;y</p>", "<p>x&amp;<abbr title=\"hỏi &amp; đáp\">Q&amp;A</abbr>&nbsp;y</p>")]
+    [InlineData("<p>&#224;Q&amp;A hay Q&amp;A&#7843;</p>", "<p>&#224;Q&amp;A hay Q&amp;A&#7843;</p>")]
+    public void CharacterReferencesAroundAWordAreReadAsTheCharactersTheyStandFor(string body, string expected)
+    {
+        var marked = AbbreviationMarker.Mark(string.Empty, body, [new GlossaryEntry("Q&A", "hỏi & đáp")]);
+
+        Assert.Equal(expected, marked.BodyHtml);
+    }
+
+    [Fact]
+    public void AttributesCommentsAndImagesAreNotText()
+    {
+        const string Body = "<figure class=\"photo\"><img src=\"/media/a.jpg\" alt=\"CCHC > QK\" title='CCHC'><!-- CCHC --><figcaption>Hội nghị CCHC</figcaption></figure>";
+
+        var marked = AbbreviationMarker.Mark(string.Empty, Body, Glossary);
+
+        Assert.Equal(Body.Replace("nghị CCHC<", "nghị <abbr title=\"cải cách hành chính\">CCHC</abbr><", StringComparison.Ordinal), marked.BodyHtml);
+    }
 }

@@ -1,7 +1,6 @@
 using System.Globalization;
+using System.Net;
 using System.Text;
-using AngleSharp.Dom;
-using AngleSharp.Html.Parser;
 
 namespace NewsPortal.Web.Services.Glossary;
 
@@ -22,10 +21,16 @@ public sealed record MarkedArticle(string LeadHtml, string BodyHtml);
 /// (Markdown <c>*[CCHC]: …</c>) counts as the first use of its short form.
 /// The only markup added is <c>abbr</c> with <c>title</c>, which <c>HtmlSafety</c> allows too.
 /// </summary>
+/// <remarks>
+/// The body is the sanitizer's output (well-formed, quoted attributes, no raw-text elements), so
+/// it is read with a small tag scanner rather than parsed into a DOM: tags and attributes are
+/// copied as they are, only text between tags is searched, and character references next to a
+/// match are decoded for the word-boundary check. An unmarked article comes back as the same
+/// string. This keeps an uncached article view well under a millisecond (parsing it with
+/// AngleSharp took about 3 ms).
+/// </remarks>
 public static class AbbreviationMarker
 {
-    private static readonly HtmlParser Parser = new();
-
     private static readonly HashSet<string> Skipped = new(StringComparer.OrdinalIgnoreCase)
     {
         "a", "abbr", "code", "pre", "kbd", "samp", "script", "style", "textarea", "template",
@@ -34,36 +39,26 @@ public static class AbbreviationMarker
     public static MarkedArticle Mark(string? lead, string? bodyHtml, IReadOnlyList<GlossaryEntry> glossary)
     {
         ArgumentNullException.ThrowIfNull(glossary);
-        lead ??= string.Empty;
+        var leadHtml = Encode(lead ?? string.Empty);
         bodyHtml ??= string.Empty;
 
         // Most articles use few of the entries: only those that occur at all are looked for.
-        // (The sanitizer writes letters as themselves, never as character references.)
         var candidates = glossary
             .Where(e => e.ShortForm.Length > 0
-                && (lead.Contains(e.ShortForm, StringComparison.Ordinal)
-                    || bodyHtml.Contains(e.ShortForm, StringComparison.Ordinal)
+                && (leadHtml.Contains(Encode(e.ShortForm), StringComparison.Ordinal)
                     || bodyHtml.Contains(Encode(e.ShortForm), StringComparison.Ordinal)
                     || bodyHtml.Contains("&#", StringComparison.Ordinal)))
             .DistinctBy(e => e.ShortForm, StringComparer.Ordinal)
             .ToList();
         if (candidates.Count == 0)
         {
-            return new MarkedArticle(Encode(lead), bodyHtml);
+            return new MarkedArticle(leadHtml, bodyHtml);
         }
 
-        var document = Parser.ParseDocument(string.Empty);
-        var leadElement = document.CreateElement("p");
-        leadElement.TextContent = lead;
-        var bodyElement = document.CreateElement("div");
-        bodyElement.InnerHtml = bodyHtml;
-
         var pending = candidates.ToDictionary(e => e.ShortForm, StringComparer.Ordinal);
-        var leadChanged = MarkWithin(leadElement, pending);
-        var bodyChanged = pending.Count > 0 && MarkWithin(bodyElement, pending);
-        return new MarkedArticle(
-            leadChanged ? leadElement.InnerHtml : Encode(lead),
-            bodyChanged ? bodyElement.InnerHtml : bodyHtml);
+        var markedLead = MarkHtml(leadHtml, pending);
+        var markedBody = pending.Count > 0 ? MarkHtml(bodyHtml, pending) : bodyHtml;
+        return new MarkedArticle(markedLead, markedBody);
     }
 
     /// <summary>HTML-encodes plain text for an element's content or a quoted attribute.</summary>
@@ -78,115 +73,172 @@ public static class AbbreviationMarker
         var builder = new StringBuilder(text.Length + 16);
         foreach (var c in text)
         {
-            builder.Append(c switch
+            _ = c switch
             {
-                '&' => "&amp;",
-                '<' => "&lt;",
-                '>' => "&gt;",
-                '"' => "&quot;",
-                '\'' => "&#39;",
-                _ => c.ToString(),
-            });
+                '&' => builder.Append("&amp;"),
+                '<' => builder.Append("&lt;"),
+                '>' => builder.Append("&gt;"),
+                '"' => builder.Append("&quot;"),
+                '\'' => builder.Append("&#39;"),
+                _ => builder.Append(c),
+            };
         }
 
         return builder.ToString();
     }
 
-    /// <summary>Marks, in document order, the first use of each entry still in <paramref name="pending"/> (and removes it).</summary>
-    private static bool MarkWithin(IElement root, Dictionary<string, GlossaryEntry> pending)
+    /// <summary>
+    /// Marks, in document order, the first use of each entry still in <paramref name="pending"/>
+    /// (and removes it). Returns <paramref name="html"/> itself when nothing was marked.
+    /// </summary>
+    private static string MarkHtml(string html, Dictionary<string, GlossaryEntry> pending)
     {
-        var changed = false;
-        var stack = new Stack<INode>();
-        for (var i = root.ChildNodes.Length - 1; i >= 0; i--)
+        StringBuilder? output = null;
+        var copiedTo = 0;
+        var open = new List<string>();
+        var i = 0;
+        while (i < html.Length && pending.Count > 0)
         {
-            stack.Push(root.ChildNodes[i]);
-        }
-
-        while (stack.Count > 0 && pending.Count > 0)
-        {
-            var node = stack.Pop();
-            if (node is IElement element)
+            if (html[i] == '<')
             {
-                if (Skipped.Contains(element.LocalName))
+                var end = TagEnd(html, i);
+                var (name, closing) = TagName(html, i, end);
+                if (name.Length > 0 && Skipped.Contains(name))
                 {
-                    if (element.LocalName.Equals("abbr", StringComparison.OrdinalIgnoreCase))
+                    if (closing)
                     {
-                        pending.Remove(element.TextContent.Trim());
+                        var last = open.FindLastIndex(n => n.Equals(name, StringComparison.OrdinalIgnoreCase));
+                        if (last >= 0)
+                        {
+                            open.RemoveRange(last, open.Count - last);
+                        }
                     }
-
-                    continue;
+                    else if (html[end - 2] != '/')
+                    {
+                        open.Add(name);
+                        if (name.Equals("abbr", StringComparison.OrdinalIgnoreCase))
+                        {
+                            // An abbreviation the author explained counts as its first use.
+                            pending.Remove(TextOf(html, end, "abbr").Trim());
+                        }
+                    }
                 }
 
-                for (var i = element.ChildNodes.Length - 1; i >= 0; i--)
+                i = end;
+                continue;
+            }
+
+            var next = html.IndexOf('<', i);
+            var textEnd = next < 0 ? html.Length : next;
+            if (open.Count == 0)
+            {
+                var position = i;
+                while (pending.Count > 0 && Earliest(html, position, textEnd, pending.Values) is { } match)
                 {
-                    stack.Push(element.ChildNodes[i]);
+                    output ??= new StringBuilder(html.Length + 256);
+                    var encoded = Encode(match.Entry.ShortForm);
+                    output.Append(html, copiedTo, match.Index - copiedTo)
+                        .Append("<abbr title=\"").Append(Encode(match.Entry.Expansion)).Append("\">")
+                        .Append(encoded).Append("</abbr>");
+                    position = copiedTo = match.Index + encoded.Length;
+                    pending.Remove(match.Entry.ShortForm);
                 }
             }
-            else if (node is IText text)
-            {
-                changed |= MarkText(text, pending);
-            }
+
+            i = textEnd;
         }
 
-        return changed;
+        return output is null ? html : output.Append(html, copiedTo, html.Length - copiedTo).ToString();
     }
 
-    private static bool MarkText(IText text, Dictionary<string, GlossaryEntry> pending)
+    /// <summary>The index just after the tag (or comment) that starts at <paramref name="start"/>; quoted attribute values may hold '&gt;'.</summary>
+    private static int TagEnd(string html, int start)
     {
-        var value = text.Data;
-        var parent = text.Parent;
-        if (parent is null || value.Length == 0)
+        if (string.CompareOrdinal(html, start, "<!--", 0, 4) == 0)
         {
-            return false;
+            var close = html.IndexOf("-->", start + 4, StringComparison.Ordinal);
+            return close < 0 ? html.Length : close + 3;
         }
 
-        var document = text.Owner!;
-        var replacement = new List<INode>();
-        var position = 0;
-        while (pending.Count > 0 && Earliest(value, position, pending.Values) is { } match)
+        var quote = '\0';
+        for (var j = start + 1; j < html.Length; j++)
         {
-            if (match.Index > position)
+            var c = html[j];
+            if (quote != '\0')
             {
-                replacement.Add(document.CreateTextNode(value[position..match.Index]));
+                if (c == quote)
+                {
+                    quote = '\0';
+                }
             }
-
-            var abbr = document.CreateElement("abbr");
-            abbr.SetAttribute("title", match.Entry.Expansion);
-            abbr.TextContent = match.Entry.ShortForm;
-            replacement.Add(abbr);
-            position = match.Index + match.Entry.ShortForm.Length;
-            pending.Remove(match.Entry.ShortForm);
+            else if (c is '"' or '\'')
+            {
+                quote = c;
+            }
+            else if (c == '>')
+            {
+                return j + 1;
+            }
         }
 
-        if (replacement.Count == 0)
-        {
-            return false;
-        }
-
-        if (position < value.Length)
-        {
-            replacement.Add(document.CreateTextNode(value[position..]));
-        }
-
-        foreach (var node in replacement)
-        {
-            parent.InsertBefore(node, text);
-        }
-
-        parent.RemoveChild(text);
-        return true;
+        return html.Length;
     }
 
-    /// <summary>The first whole-word use, from <paramref name="start"/>, of any of the entries; the longest wins a tie.</summary>
-    private static (int Index, GlossaryEntry Entry)? Earliest(string text, int start, IEnumerable<GlossaryEntry> entries)
+    private static (string Name, bool Closing) TagName(string html, int start, int end)
+    {
+        var j = start + 1;
+        var closing = j < end && html[j] == '/';
+        if (closing)
+        {
+            j++;
+        }
+
+        var nameStart = j;
+        while (j < end && char.IsAsciiLetterOrDigit(html[j]))
+        {
+            j++;
+        }
+
+        return (html[nameStart..j], closing);
+    }
+
+    /// <summary>The text (tags dropped, references decoded) from <paramref name="start"/> to the next closing tag of <paramref name="name"/>.</summary>
+    private static string TextOf(string html, int start, string name)
+    {
+        var close = html.IndexOf("</" + name, start, StringComparison.OrdinalIgnoreCase);
+        var inner = html[start..(close < 0 ? html.Length : close)];
+        var text = new StringBuilder(inner.Length);
+        var inTag = false;
+        foreach (var c in inner)
+        {
+            if (c == '<')
+            {
+                inTag = true;
+            }
+            else if (c == '>')
+            {
+                inTag = false;
+            }
+            else if (!inTag)
+            {
+                text.Append(c);
+            }
+        }
+
+        return WebUtility.HtmlDecode(text.ToString());
+    }
+
+    /// <summary>The first whole-word use in html[start..end) of any of the entries; the longest wins a tie.</summary>
+    private static (int Index, GlossaryEntry Entry)? Earliest(string html, int start, int end, IEnumerable<GlossaryEntry> entries)
     {
         (int Index, GlossaryEntry Entry)? best = null;
         foreach (var entry in entries)
         {
-            var index = FindWord(text, entry.ShortForm, start);
+            var word = Encode(entry.ShortForm);
+            var index = FindWord(html, word, start, end);
             if (index >= 0
                 && (best is null || index < best.Value.Index
-                    || (index == best.Value.Index && entry.ShortForm.Length > best.Value.Entry.ShortForm.Length)))
+                    || (index == best.Value.Index && word.Length > Encode(best.Value.Entry.ShortForm).Length)))
             {
                 best = (index, entry);
             }
@@ -195,18 +247,19 @@ public static class AbbreviationMarker
         return best;
     }
 
-    private static int FindWord(string text, string word, int start)
+    /// <summary>Where <paramref name="word"/> (encoded) stands alone in the text html[start..end), or -1.</summary>
+    private static int FindWord(string html, string word, int start, int end)
     {
         var from = start;
-        while (from <= text.Length - word.Length)
+        while (from <= end - word.Length)
         {
-            var index = text.IndexOf(word, from, StringComparison.Ordinal);
+            var index = html.IndexOf(word, from, end - from, StringComparison.Ordinal);
             if (index < 0)
             {
                 return -1;
             }
 
-            if (!IsWordCharacterBefore(text, index) && !IsWordCharacterAt(text, index + word.Length))
+            if (!IsWordRune(RuneBefore(html, index, start)) && !IsWordRune(RuneAt(html, index + word.Length, end)))
             {
                 return index;
             }
@@ -217,13 +270,48 @@ public static class AbbreviationMarker
         return -1;
     }
 
-    private static bool IsWordCharacterAt(string text, int index) =>
-        index < text.Length && Rune.DecodeFromUtf16(text.AsSpan(index), out var rune, out _) == System.Buffers.OperationStatus.Done && IsWordRune(rune);
+    /// <summary>The character that ends just before <paramref name="index"/> as a reader sees it (a character reference decoded).</summary>
+    private static Rune? RuneBefore(string html, int index, int start)
+    {
+        if (index <= start)
+        {
+            return null;
+        }
 
-    private static bool IsWordCharacterBefore(string text, int index) =>
-        index > 0 && Rune.DecodeLastFromUtf16(text.AsSpan(0, index), out var rune, out _) == System.Buffers.OperationStatus.Done && IsWordRune(rune);
+        if (html[index - 1] == ';')
+        {
+            var amp = html.LastIndexOf('&', index - 1, Math.Min(index - start, 12));
+            if (amp >= 0 && WebUtility.HtmlDecode(html[amp..index]) is { Length: > 0 } decoded && decoded != html[amp..index])
+            {
+                return Rune.DecodeLastFromUtf16(decoded, out var r, out _) == System.Buffers.OperationStatus.Done ? r : null;
+            }
+        }
 
-    private static bool IsWordRune(Rune rune) =>
-        Rune.IsLetterOrDigit(rune)
-        || Rune.GetUnicodeCategory(rune) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark;
+        return Rune.DecodeLastFromUtf16(html.AsSpan(start, index - start), out var rune, out _) == System.Buffers.OperationStatus.Done ? rune : null;
+    }
+
+    /// <summary>The character that starts at <paramref name="index"/> as a reader sees it (a character reference decoded).</summary>
+    private static Rune? RuneAt(string html, int index, int end)
+    {
+        if (index >= end)
+        {
+            return null;
+        }
+
+        if (html[index] == '&')
+        {
+            var semicolon = html.IndexOf(';', index, Math.Min(end - index, 12));
+            if (semicolon > index && WebUtility.HtmlDecode(html[index..(semicolon + 1)]) is { Length: > 0 } decoded && decoded != html[index..(semicolon + 1)])
+            {
+                return Rune.DecodeFromUtf16(decoded, out var r, out _) == System.Buffers.OperationStatus.Done ? r : null;
+            }
+        }
+
+        return Rune.DecodeFromUtf16(html.AsSpan(index, end - index), out var rune, out _) == System.Buffers.OperationStatus.Done ? rune : null;
+    }
+
+    private static bool IsWordRune(Rune? rune) =>
+        rune is { } r
+        && (Rune.IsLetterOrDigit(r)
+            || Rune.GetUnicodeCategory(r) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark);
 }
