@@ -54,6 +54,7 @@ public static class NewsPortalServiceCollectionExtensions
         services.AddSingleton<VietnamClock>();
         services.AddSingleton<ArticleRenderer>();
         services.AddSingleton<AbbreviationGlossary>();
+        services.AddSingleton<MarkedArticleCache>();
         services.AddScoped<PublicContentService>();
         services.AddSingleton<CommentTokens>();
         services.AddScoped<CommentService>();
@@ -133,6 +134,7 @@ public static class NewsPortalServiceCollectionExtensions
         services.AddSingleton<ImageProcessor>();
         services.AddScoped<MediaUploadService>();
         services.AddScoped<CommentModerationService>();
+        services.AddScoped<GlossaryAdminService>();
         // Issue 6 (output cache) replaces this with one that evicts the article's cached pages.
         services.AddSingleton<ICachedPageInvalidator, NoCachedPageInvalidator>();
         services.AddOptions<SchedulingOptions>().Bind(configuration.GetSection(SchedulingOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();

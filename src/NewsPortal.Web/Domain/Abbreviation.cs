@@ -1,3 +1,5 @@
+using NewsPortal.Web.Services.Text;
+
 namespace NewsPortal.Web.Domain;
 
 /// <summary>
@@ -31,16 +33,30 @@ public sealed class Abbreviation : IVersioned
 
     public int Version { get; private set; }
 
+    /// <summary>
+    /// The form two short forms are compared in to decide they are the same entry: NFC, then
+    /// upper case (CCHC and cchc are one abbreviation; the database index alone is case-sensitive).
+    /// </summary>
+    public static string SameCaseKey(string value) =>
+        (VietnameseText.Nfc(value) ?? string.Empty).ToUpperInvariant();
+
     public void Change(string shortForm, string expansion)
     {
-        var shortTrimmed = Section.Require(shortForm, ShortFormMaxLength, "Chữ viết tắt");
+        // NFC first, so the lengths are counted as stored (an NFD "cải" has four letters more).
+        var shortTrimmed = Section.Require(VietnameseText.Nfc(shortForm) ?? string.Empty, ShortFormMaxLength, "Chữ viết tắt");
         if (shortTrimmed.Any(char.IsWhiteSpace) || !shortTrimmed.Any(char.IsLetter) || !shortTrimmed.All(c => char.IsLetterOrDigit(c) || c is '-' or '&' or '.'))
         {
             throw new DomainException("Chữ viết tắt chỉ gồm chữ cái và chữ số, không có dấu cách.");
         }
 
+        var expansionTrimmed = Section.Require(VietnameseText.Nfc(expansion) ?? string.Empty, ExpansionMaxLength, "Nghĩa đầy đủ");
+        if (string.Equals(SameCaseKey(expansionTrimmed), SameCaseKey(shortTrimmed), StringComparison.Ordinal))
+        {
+            throw new DomainException("Nghĩa đầy đủ phải khác chữ viết tắt.");
+        }
+
         ShortForm = shortTrimmed;
-        Expansion = Section.Require(expansion, ExpansionMaxLength, "Nghĩa đầy đủ");
+        Expansion = expansionTrimmed;
     }
 
     /// <summary>The glossary the site starts with (Id fixed so the migration seeds it).</summary>

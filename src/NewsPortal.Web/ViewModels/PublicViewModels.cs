@@ -82,6 +82,15 @@ public sealed record ArticlePageViewModel(
 {
     public string Url => "/bai-viet/" + Slug;
 
+    /// <summary>The lead HTML-encoded, with the first use of each glossary abbreviation marked (<see cref="Lead"/> encoded when not set).</summary>
+    public string LeadHtml
+    {
+        get => _leadHtml ?? Services.Glossary.AbbreviationMarker.Encode(Lead);
+        init => _leadHtml = value;
+    }
+
+    private readonly string? _leadHtml;
+
     /// <summary>Whether readers may comment now (article mode, close-after-days setting).</summary>
     public bool CommentsOpen { get; init; } = true;
 
