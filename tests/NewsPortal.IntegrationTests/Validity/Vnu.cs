@@ -51,6 +51,11 @@ public static class Vnu
             return $"Java is not installed at {JavaPath}; ./test.sh installs it (apt-get install default-jre-headless).";
         }
 
+        if (Environment.GetEnvironmentVariable("NEWSPORTAL_VNU_JAR") is { Length: > 0 } configured && !File.Exists(configured))
+        {
+            return $"NEWSPORTAL_VNU_JAR names {configured}, which does not exist.";
+        }
+
         return FindJar() is null
             ? $"vnu.jar is not installed ({JarInTools}); ./test.sh installs it (cd tests/tools && npm ci --no-audit --no-fund --ignore-scripts)."
             : null;
@@ -108,7 +113,15 @@ public static class Vnu
             throw new InvalidOperationException($"vnu.jar exited with {process.ExitCode}: {errors}");
         }
 
-        return Parse(json);
+        var messages = Parse(json);
+        // An error about no file (vnu could not read one, say) would otherwise belong to no page.
+        var unattributed = messages.Where(m => m.IsError && m.File.Length == 0).ToList();
+        if (unattributed.Count > 0)
+        {
+            throw new InvalidOperationException("vnu.jar reported errors about no file: " + string.Join("; ", unattributed.Select(m => m.Message)));
+        }
+
+        return messages;
     }
 
     public static IReadOnlyList<VnuMessage> Parse(string json)
