@@ -14,13 +14,6 @@ public sealed record CheckedPage(string Name, string Path, HttpStatusCode Status
 /// </summary>
 public static class CheckedPages
 {
-    /// <summary>
-    /// The search page is being built on another branch. While this is true, a 404 at
-    /// <see cref="SearchPath"/> skips that one page with the reason; once search is merged, set it
-    /// to false (or delete it) so that a missing or broken search page fails.
-    /// </summary>
-    public static readonly bool SearchMayBeMissing = true;
-
     public const string SearchPath = "/tim-kiem?q=c%E1%BA%A3i+c%C3%A1ch"; // ?q=cải+cách
 
     public const string Home = "home";
@@ -67,14 +60,5 @@ public static class CheckedPages
             new(NotFound, "/khong-co-trang-nay", HttpStatusCode.NotFound),
             new(Search, SearchPath, HttpStatusCode.OK),
         ];
-    }
-
-    /// <summary>Why a page is not checked, or null: only the search page, only while it may be missing.</summary>
-    public static string? SkipReason(CheckedPage page, HttpStatusCode status)
-    {
-        ArgumentNullException.ThrowIfNull(page);
-        return page.Name == Search && SearchMayBeMissing && status == HttpStatusCode.NotFound
-            ? $"The search page {page.Path} answered 404: search is not merged yet (CheckedPages.SearchMayBeMissing)."
-            : null;
     }
 }
