@@ -42,11 +42,17 @@ public sealed class SearchPageTests(SqliteFactory factory) : IClassFixture<Sqlit
 
         var (_, page) = await SearchAsync(client, "cai cach hanh chinh");
         var result = page.QuerySelectorAll(".search-result").Single(r => r.QuerySelector("h2 a")!.GetAttribute("href") == "/bai-viet/" + FixtureSlug);
+        // The glossary entry is one term: marked whole, not "Chính" of "Chính phủ".
         var marked = result.QuerySelectorAll("h2 mark").Select(m => m.TextContent).ToList();
-        Assert.Equal(["cải", "cách", "hành", "chính"], marked);
+        Assert.Equal(["cải cách hành chính"], marked);
         Assert.Equal("Bộ Quốc phòng tổng kết công tác cải cách hành chính và xây dựng Chính phủ điện tử năm 2021", result.QuerySelector("h2")!.Text());
         Assert.NotEmpty(result.QuerySelectorAll(".search-snippet mark"));
-        Assert.All(result.QuerySelectorAll(".search-snippet mark"), m => Assert.Contains(VietnameseFold(m.TextContent), new[] { "cai", "cach", "hanh", "chinh", "cchc" }));
+        Assert.All(result.QuerySelectorAll(".search-snippet mark"), m => Assert.Contains(VietnameseFold(m.TextContent), new[] { "cai cach hanh chinh", "cchc" }));
+
+        // Words that are not a glossary entry are marked one by one.
+        var (_, words) = await SearchAsync(client, "tổng kết năm 2021");
+        var fixture = words.QuerySelectorAll(".search-result").Single(r => r.QuerySelector("h2 a")!.GetAttribute("href") == "/bai-viet/" + FixtureSlug);
+        Assert.Equal(["tổng", "kết", "năm", "2021"], fixture.QuerySelectorAll("h2 mark").Select(m => m.TextContent));
     }
 
     [Fact]

@@ -3,8 +3,6 @@ using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Queries;
 using Lucene.Net.Search;
-using Lucene.Net.Search.Highlight;
-using Lucene.Net.Search.Spans;
 using Lucene.Net.Store;
 using Microsoft.Extensions.Options;
 using NewsPortal.Web.Options;
@@ -37,7 +35,7 @@ public sealed record SearchHits(int Total, IReadOnlyList<int> ArticleIds);
 public sealed partial class SearchIndex : IDisposable
 {
     /// <summary>Bumped when documents or analysis change: an index of another schema is rebuilt.</summary>
-    private const string Schema = "1";
+    private const string Schema = "4";
 
     private const string SchemaKey = "schema";
     private const string WatermarkKey = "watermark";
@@ -52,6 +50,9 @@ public sealed partial class SearchIndex : IDisposable
     private readonly IndexWriter _writer;
     private readonly SearcherManager _searchers;
     private readonly Dictionary<int, int> _versions = [];
+
+    /// <summary>The latest publish time in the index, ever (deletions do not lower it): no date filter is needed up to it.</summary>
+    private long _newestPublishedTicks = long.MaxValue;
     private readonly System.Threading.Lock _gate = new();
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -135,13 +136,31 @@ public sealed partial class SearchIndex : IDisposable
         {
             _writer.DeleteAll();
             _versions.Clear();
+            Interlocked.Exchange(ref _newestPublishedTicks, long.MaxValue);
             IsComplete = false;
             Watermark = null;
         }
     }
 
-    /// <summary>Adds or replaces <paramref name="upserts"/>, removes <paramref name="deletes"/>, and commits.</summary>
-    public void Apply(IReadOnlyCollection<IndexedArticle> upserts, IReadOnlyCollection<int> deletes, DateTime? watermark, bool complete)
+    /// <summary>
+    /// Merges the index into one segment: after a full build, searches walk one posting list per
+    /// word instead of one per segment (about a third faster on 100,000 articles).
+    /// </summary>
+    public void Optimize()
+    {
+        lock (_gate)
+        {
+            _writer.ForceMerge(1);
+            _writer.Commit();
+            _searchers.MaybeRefreshBlocking();
+        }
+    }
+
+    /// <summary>
+    /// Adds or replaces <paramref name="upserts"/>, removes <paramref name="deletes"/>, and (unless
+    /// <paramref name="commit"/> is false, as during a full build) commits and refreshes the readers.
+    /// </summary>
+    public void Apply(IReadOnlyCollection<IndexedArticle> upserts, IReadOnlyCollection<int> deletes, DateTime? watermark, bool complete, bool commit = true)
     {
         ArgumentNullException.ThrowIfNull(upserts);
         ArgumentNullException.ThrowIfNull(deletes);
@@ -151,6 +170,10 @@ public sealed partial class SearchIndex : IDisposable
             {
                 _writer.UpdateDocument(new Term(SearchFields.Id, Key(article.Id)), ToDocument(article));
                 _versions[article.Id] = article.Version;
+                if (_newestPublishedTicks == long.MaxValue || article.PublishedAtUtc.Ticks > _newestPublishedTicks)
+                {
+                    Interlocked.Exchange(ref _newestPublishedTicks, article.PublishedAtUtc.Ticks);
+                }
             }
 
             foreach (var id in deletes)
@@ -166,6 +189,11 @@ public sealed partial class SearchIndex : IDisposable
 
             IsComplete |= complete;
             var changed = upserts.Count > 0 || deletes.Count > 0;
+            if (!commit)
+            {
+                return;
+            }
+
             if (changed || complete)
             {
                 _writer.SetCommitData(new Dictionary<string, string>
@@ -177,10 +205,7 @@ public sealed partial class SearchIndex : IDisposable
                 _writer.Commit();
             }
 
-            if (changed)
-            {
-                _searchers.MaybeRefreshBlocking();
-            }
+            _searchers.MaybeRefreshBlocking();
         }
     }
 
@@ -209,10 +234,21 @@ public sealed partial class SearchIndex : IDisposable
             var idf = frequencies.Select(df => Math.Max(Math.Log(1 + ((total - df + 0.5) / (df + 0.5))), 1e-3)).ToList();
             var idfSum = idf.Sum();
 
+            // Required: every unit that is not common (if all are, all of them), looked up once in
+            // the field that holds all the text; finding it anywhere is worth its share of 1 point.
+            // The places that rank (title, tags, lead, byline) are optional clauses, evaluated
+            // only on the documents that have every required unit.
             var scoring = new BooleanQuery(disableCoord: true);
+            var rare = Enumerable.Range(0, units.Count).Where(u => frequencies[u] <= CommonWordShare * total).ToList();
+            var required = rare.Count > 0 ? rare : [.. Enumerable.Range(0, units.Count)];
             for (var u = 0; u < units.Count; u++)
             {
                 var share = (float)(idf[u] / idfSum);
+                if (required.Contains(u))
+                {
+                    scoring.Add(new ConstantScoreQuery(UnitQuery(units[u], SearchFields.All)) { Boost = SearchFields.AllWeight * share }, Occur.MUST);
+                }
+
                 foreach (var (field, weight) in SearchFields.Text)
                 {
                     scoring.Add(new ConstantScoreQuery(UnitQuery(units[u], field)) { Boost = weight * share }, Occur.SHOULD);
@@ -223,29 +259,19 @@ public sealed partial class SearchIndex : IDisposable
             {
                 foreach (var (field, weight) in SearchFields.Phrase)
                 {
-                    scoring.Add(new ConstantScoreQuery(PhraseSpan(units, field)) { Boost = weight }, Occur.SHOULD);
+                    scoring.Add(new ConstantScoreQuery(WholePhrase(units, field)) { Boost = weight }, Occur.SHOULD);
                 }
             }
 
-            // Required: every word that is not common; if all are common, all of them.
-            var rare = Enumerable.Range(0, units.Count).Where(u => frequencies[u] <= CommonWordShare * total).ToList();
-            var required = new BooleanQuery();
-            foreach (var u in rare.Count > 0 ? rare : Enumerable.Range(0, units.Count))
+            // Filters only when they exclude something: a date range over every article costs a
+            // few milliseconds, and until an article is published with a future date none is needed.
+            var filter = new BooleanFilter();
+            var to = Math.Min(request.ToUtc?.Ticks ?? long.MaxValue, request.NowUtc.Ticks);
+            if (request.FromUtc is not null || to < Interlocked.Read(ref _newestPublishedTicks))
             {
-                var anyField = new BooleanQuery();
-                foreach (var (field, _) in SearchFields.Text)
-                {
-                    anyField.Add(UnitQuery(units[u], field), Occur.SHOULD);
-                }
-
-                required.Add(anyField, Occur.MUST);
+                filter.Add(new FilterClause(NumericRangeFilter.NewInt64Range(SearchFields.Published, request.FromUtc?.Ticks, to, true, true), Occur.MUST));
             }
 
-            var filter = new BooleanFilter
-            {
-                new FilterClause(new QueryWrapperFilter(required), Occur.MUST),
-                new FilterClause(NumericRangeFilter.NewInt64Range(SearchFields.Published, request.FromUtc?.Ticks, Math.Min(request.ToUtc?.Ticks ?? long.MaxValue, request.NowUtc.Ticks), true, true), Occur.MUST),
-            };
             if (request.SectionId is { } sectionId)
             {
                 filter.Add(new FilterClause(new QueryWrapperFilter(new TermQuery(new Term(SearchFields.Section, Key(sectionId)))), Occur.MUST));
@@ -253,7 +279,7 @@ public sealed partial class SearchIndex : IDisposable
 
             var sort = new Sort(SortField.FIELD_SCORE, new SortField(SearchFields.PublishedSort, SortFieldType.INT64, true));
             var wanted = Math.Max(request.Skip + request.Take, 1);
-            var top = searcher.Search(scoring, filter, wanted, sort, doDocScores: true, doMaxScore: false);
+            var top = searcher.Search(scoring, filter.Any() ? filter : null, wanted, sort, doDocScores: true, doMaxScore: false);
             var ids = new List<int>(request.Take);
             foreach (var hit in top.ScoreDocs.Skip(request.Skip))
             {
@@ -269,32 +295,11 @@ public sealed partial class SearchIndex : IDisposable
         }
     }
 
-    /// <summary>
-    /// <paramref name="text"/> with the query's words wrapped in &lt;mark&gt;, HTML-encoded; the best
-    /// passage of about <paramref name="fragmentLength"/> characters, or the whole text when 0.
-    /// Null when nothing in it matches.
-    /// </summary>
-    public string? Highlight(SearchQuery query, string field, string text, int fragmentLength)
+    /// <summary>Every alternative of every unit of <paramref name="query"/> (words and phrases), for <see cref="Snippets"/>.</summary>
+    public static IReadOnlyList<string[]> Terms(SearchQuery query)
     {
         ArgumentNullException.ThrowIfNull(query);
-        if (query.IsEmpty || string.IsNullOrEmpty(text))
-        {
-            return null;
-        }
-
-        var words = new BooleanQuery();
-        foreach (var unit in query.Units)
-        {
-            words.Add(UnitQuery(unit, field), Occur.SHOULD);
-        }
-
-        var scorer = new QueryScorer(words, field);
-        var highlighter = new Highlighter(new SimpleHTMLFormatter("<mark>", "</mark>"), new SimpleHTMLEncoder(), scorer)
-        {
-            TextFragmenter = fragmentLength > 0 ? new SimpleSpanFragmenter(scorer, fragmentLength) : new NullFragmenter(),
-            MaxDocCharsToAnalyze = 200_000,
-        };
-        return highlighter.GetBestFragment(Analyzer, field, text);
+        return [.. query.Units.SelectMany(u => u)];
     }
 
     public void Dispose()
@@ -336,10 +341,12 @@ public sealed partial class SearchIndex : IDisposable
         var searcher = _searchers.Acquire();
         try
         {
+            var newest = long.MinValue;
             foreach (var context in searcher.IndexReader.Leaves)
             {
                 var leaf = context.AtomicReader;
                 var live = leaf.LiveDocs;
+                var published = leaf.GetNumericDocValues(SearchFields.PublishedSort);
                 for (var doc = 0; doc < leaf.MaxDoc; doc++)
                 {
                     if (live is not null && !live.Get(doc))
@@ -350,7 +357,13 @@ public sealed partial class SearchIndex : IDisposable
                     var stored = leaf.Document(doc);
                     var id = int.Parse(stored.Get(SearchFields.Id, CultureInfo.InvariantCulture), NumberStyles.None, CultureInfo.InvariantCulture);
                     _versions[id] = stored.GetField(SearchFields.Version).GetInt32Value() ?? 0;
+                    newest = Math.Max(newest, published?.Get(doc) ?? long.MaxValue);
                 }
+            }
+
+            if (newest != long.MinValue)
+            {
+                _newestPublishedTicks = newest;
             }
         }
         finally
@@ -367,34 +380,41 @@ public sealed partial class SearchIndex : IDisposable
         {
             new StringField(SearchFields.Id, Key(article.Id), Field.Store.YES),
             new StoredField(SearchFields.Version, article.Version),
-            new TextField(SearchFields.Title, article.Title, Field.Store.NO),
-            new TextField(SearchFields.Lead, article.Lead, Field.Store.NO),
-            new TextField(SearchFields.Body, article.BodyText, Field.Store.NO),
-            new TextField(SearchFields.Byline, article.Byline ?? string.Empty, Field.Store.NO),
             new StringField(SearchFields.Section, Key(article.SectionId), Field.Store.NO),
             new Int64Field(SearchFields.Published, article.PublishedAtUtc.Ticks, Field.Store.NO),
             new NumericDocValuesField(SearchFields.PublishedSort, article.PublishedAtUtc.Ticks),
         };
-        foreach (var tag in article.Tags)
-        {
-            document.Add(new TextField(SearchFields.Tags, tag, Field.Store.NO));
-        }
-
+        string[] head = [article.Lead, article.Byline ?? string.Empty, .. article.Tags];
+        AddText(document, SearchFields.Title, [article.Title]);
+        AddText(document, SearchFields.Head, head);
+        // Everything a reader can find the article by, in one field: one posting list per word
+        // decides what matches. The body is indexed only here (it ranks by presence alone).
+        AddText(document, SearchFields.All, [article.Title, article.BodyText, .. head]);
         return document;
     }
 
-    /// <summary>In how many articles the unit appears, at most (the largest over fields and alternatives).</summary>
+    /// <summary>Each part as words and as pairs of words; parts never pair across each other's edges.</summary>
+    private static void AddText(Document document, string field, IEnumerable<string> parts)
+    {
+        foreach (var part in parts.Where(p => p.Length > 0))
+        {
+            document.Add(new TextField(field, part, Field.Store.NO));
+            document.Add(new TextField(Pairs(field), part, Field.Store.NO));
+        }
+    }
+
+    /// <summary>In how many articles the unit appears, at most (the largest over its alternatives).</summary>
     private static int DocumentFrequency(IndexReader reader, IReadOnlyList<string[]> unit)
     {
+        const string Field = SearchFields.All;
         var frequency = 0;
         foreach (var alternative in unit)
         {
-            foreach (var (field, _) in SearchFields.Text)
-            {
-                // A phrase is at most as frequent as its rarest word.
-                var df = alternative.Min(word => reader.DocFreq(new Term(field, word)));
-                frequency = Math.Max(frequency, df);
-            }
+            // A phrase is at most as frequent as its rarest pair of words.
+            var df = alternative.Length == 1
+                ? reader.DocFreq(new Term(Field, alternative[0]))
+                : Enumerable.Range(0, alternative.Length - 1).Min(i => reader.DocFreq(new Term(Pairs(Field), VietnameseAnalyzer.Pair(alternative[i], alternative[i + 1]))));
+            frequency = Math.Max(frequency, df);
         }
 
         return frequency;
@@ -416,6 +436,9 @@ public sealed partial class SearchIndex : IDisposable
         return any;
     }
 
+    private static string Pairs(string field) => field + VietnameseAnalyzer.ShingleSuffix;
+
+    /// <summary>One word, or a phrase as all of its neighbouring pairs.</summary>
     private static Query AlternativeQuery(string[] words, string field)
     {
         if (words.Length == 1)
@@ -423,25 +446,43 @@ public sealed partial class SearchIndex : IDisposable
             return new TermQuery(new Term(field, words[0]));
         }
 
-        var phrase = new PhraseQuery();
-        foreach (var word in words)
+        var pairs = new BooleanQuery();
+        for (var i = 0; i + 1 < words.Length; i++)
         {
-            phrase.Add(new Term(field, word));
+            pairs.Add(new TermQuery(new Term(Pairs(field), VietnameseAnalyzer.Pair(words[i], words[i + 1]))), Occur.MUST);
+        }
+
+        return pairs;
+    }
+
+    /// <summary>
+    /// The whole query as a phrase in <paramref name="field"/>: every unit that is a phrase, and
+    /// at each boundary between units one of the pairs its alternatives can make.
+    /// </summary>
+    private static BooleanQuery WholePhrase(IReadOnlyList<IReadOnlyList<string[]>> units, string field)
+    {
+        var phrase = new BooleanQuery();
+        for (var u = 0; u < units.Count; u++)
+        {
+            if (units[u].Any(a => a.Length > 1))
+            {
+                phrase.Add(UnitQuery(units[u], field), Occur.MUST);
+            }
+
+            if (u + 1 < units.Count)
+            {
+                var boundary = new BooleanQuery();
+                foreach (var pair in units[u].Select(a => a[^1]).Distinct(StringComparer.Ordinal)
+                    .SelectMany(last => units[u + 1].Select(b => VietnameseAnalyzer.Pair(last, b[0]))).Distinct(StringComparer.Ordinal))
+                {
+                    boundary.Add(new TermQuery(new Term(Pairs(field), pair)), Occur.SHOULD);
+                }
+
+                phrase.Add(boundary, Occur.MUST);
+            }
         }
 
         return phrase;
-    }
-
-    /// <summary>The whole query, unit after unit with nothing between, in <paramref name="field"/>.</summary>
-    private static SpanNearQuery PhraseSpan(IReadOnlyList<IReadOnlyList<string[]>> units, string field) =>
-        new SpanNearQuery([.. units.Select(u => UnitSpan(u, field))], 0, true);
-
-    private static SpanQuery UnitSpan(IReadOnlyList<string[]> unit, string field)
-    {
-        var alternatives = unit.Select(words => words.Length == 1
-            ? (SpanQuery)new SpanTermQuery(new Term(field, words[0]))
-            : new SpanNearQuery([.. words.Select(w => (SpanQuery)new SpanTermQuery(new Term(field, w)))], 0, true)).ToArray();
-        return alternatives.Length == 1 ? alternatives[0] : new SpanOrQuery(alternatives);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The search index folder {Path} is in use by another process; this node indexes into {Temporary} instead. Give each node its own Search:IndexPath.")]

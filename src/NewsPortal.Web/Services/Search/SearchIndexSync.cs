@@ -89,12 +89,13 @@ public sealed partial class SearchIndexSync(
                 break;
             }
 
-            index.Apply(batch.Select(ToIndexed).ToList(), [], null, complete: false);
+            index.Apply(batch.Select(ToIndexed).ToList(), [], null, complete: false, commit: false);
             lastId = batch[^1].Id;
             count += batch.Count;
         }
 
         index.Apply([], [], watermark, complete: true);
+        index.Optimize();
         LogRebuilt(count, (DateTime.UtcNow - started).TotalSeconds);
     }
 

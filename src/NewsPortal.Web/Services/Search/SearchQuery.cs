@@ -30,11 +30,11 @@ public sealed class SearchQuery
     {
         ArgumentNullException.ThrowIfNull(analyzer);
         ArgumentNullException.ThrowIfNull(glossary);
-        var words = analyzer.Words(SearchFields.Body, VietnameseText.Nfc(text) ?? string.Empty);
+        var words = analyzer.Words(SearchFields.All, VietnameseText.Nfc(text) ?? string.Empty);
 
         // Longest expansions first, so "dịch vụ công trực tuyến" wins over "dịch vụ công".
         var entries = glossary
-            .Select(e => (Short: analyzer.Words(SearchFields.Body, e.ShortForm), Long: analyzer.Words(SearchFields.Body, e.Expansion)))
+            .Select(e => (Short: analyzer.Words(SearchFields.All, e.ShortForm), Long: analyzer.Words(SearchFields.All, e.Expansion)))
             .Where(e => e.Short.Count == 1 && e.Long.Count > 0)
             .OrderByDescending(e => e.Long.Count)
             .ToList();
@@ -96,29 +96,36 @@ public static class SearchFields
     public const string Id = "id";
     public const string Version = "version";
     public const string Title = "title";
-    public const string Lead = "lead";
-    public const string Body = "body";
-    public const string Byline = "byline";
-    public const string Tags = "tags";
+
+    /// <summary>The lead, the tags and the byline: what an editor wrote to say what the article is about.</summary>
+    public const string Head = "head";
+
+    /// <summary>All the text: title, lead, body, byline and tags.</summary>
+    public const string All = "all";
     public const string Section = "section";
     public const string Published = "published";
     public const string PublishedSort = "published_sort";
 
-    /// <summary>The text fields and how much full coverage of the query in each is worth.</summary>
+    /// <summary>What full coverage of the query anywhere in the article (the <see cref="All"/> field) is worth.</summary>
+    public const float AllWeight = 1f;
+
+    /// <summary>
+    /// The fields that rank, and how much full coverage of the query in each is worth. Few fields
+    /// on purpose: each is one more posting list per word to walk for every matching article.
+    /// </summary>
     public static readonly IReadOnlyList<(string Field, float Weight)> Text =
     [
         (Title, 100f),
-        (Tags, 10f),
-        (Lead, 10f),
-        (Body, 1f),
-        (Byline, 0.5f),
+        (Head, 10f),
     ];
 
-    /// <summary>What the whole query as an exact phrase is worth in each field.</summary>
+    /// <summary>
+    /// What the whole query as an exact phrase is worth in each field. Not the body: a long body
+    /// holds many phrases by chance, and looking them up costs more than the order they would refine.
+    /// </summary>
     public static readonly IReadOnlyList<(string Field, float Weight)> Phrase =
     [
         (Title, 1000f),
-        (Lead, 5f),
-        (Body, 0.5f),
+        (Head, 5f),
     ];
 }

@@ -121,32 +121,39 @@ public sealed class SearchService(
             return null;
         }
 
-        // The index may trail the database by a pass: read what is public now, in the index's order.
+        // The index may trail the database by a pass: read the hits back and keep what is public
+        // now, in the index's order. Only the primary key in SQL (the ids inline: IN (1, 2, …)); with
+        // the status and date there too, SQLite's planner walks the (Status, PublishedAtUtc) index
+        // through every published article instead (20 ms on 100,000).
         var ids = hits.ArticleIds.ToList();
-        var rows = await db.Articles.AsNoTracking()
-            .Where(a => ids.Contains(a.Id) && a.Status == ArticleStatus.Published && a.PublishedAtUtc <= now)
+        var rows = (await db.Articles.AsNoTracking()
+            .Where(a => EF.Constant(ids).Contains(a.Id))
             .Select(a => new
             {
                 a.Id,
+                a.Status,
+                a.PublishedAtUtc,
                 Card = new ArticleCard(
                     a.Title,
                     a.Slug,
                     a.Lead,
-                    a.PublishedAtUtc!.Value,
+                    a.PublishedAtUtc ?? DateTime.MinValue,
                     a.Section!.Name,
                     a.Section.Slug,
                     a.FeaturedMedia != null ? a.FeaturedMedia.FileName : null,
                     a.FeaturedAlt),
                 a.BodyHtml,
             })
-            .ToListAsync(cancellationToken);
+            .ToListAsync(cancellationToken))
+            .Where(a => a.Status == ArticleStatus.Published && a.PublishedAtUtc <= now);
         var byId = rows.ToDictionary(r => r.Id);
+        var words = SearchIndex.Terms(query);
         var results = ids.Where(byId.ContainsKey).Select(id =>
         {
             var row = byId[id];
-            var title = index.Highlight(query, SearchFields.Title, row.Card.Title, 0) ?? WebUtility.HtmlEncode(row.Card.Title);
-            var snippet = index.Highlight(query, SearchFields.Lead, row.Card.Lead, 0)
-                ?? index.Highlight(query, SearchFields.Body, PlainText.FromHtml(row.BodyHtml), SnippetLength)
+            var title = Snippets.Highlight(row.Card.Title, words, 0) ?? WebUtility.HtmlEncode(row.Card.Title);
+            var snippet = Snippets.Highlight(row.Card.Lead, words, 0)
+                ?? Snippets.Highlight(PlainText.FromHtml(row.BodyHtml), words, SnippetLength)
                 ?? WebUtility.HtmlEncode(Shorten(row.Card.Lead, SnippetLength));
             return new SearchResult(row.Card, title, snippet);
         }).ToList();

@@ -1,6 +1,7 @@
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.Core;
 using Lucene.Net.Analysis.Miscellaneous;
+using Lucene.Net.Analysis.Shingle;
 using Lucene.Net.Analysis.Standard;
 using Lucene.Net.Util;
 
@@ -12,17 +13,34 @@ namespace NewsPortal.Web.Services.Search;
 /// search alike. Offsets still point into the original text, so highlights keep the marks.
 /// Input must be in NFC (the database stores NFC; queries are normalized before they get here).
 /// </summary>
-public sealed class VietnameseAnalyzer : Analyzer
+/// <para>
+/// Fields whose name ends in <see cref="ShingleSuffix"/> hold the pairs of neighbouring words
+/// ("cai cach", "cach hanh", …): Vietnamese words are mostly two syllables, so a phrase is found by
+/// looking up its pairs, with no word positions to read (bigram indexing, as for CJK text).
+/// </para>
+public sealed class VietnameseAnalyzer() : Analyzer(PER_FIELD_REUSE_STRATEGY)
 {
     public const LuceneVersion Version = LuceneVersion.LUCENE_48;
+
+    public const string ShingleSuffix = "_pairs";
 
     protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
     {
         var tokenizer = new StandardTokenizer(Version, reader);
         TokenStream stream = new LowerCaseFilter(Version, tokenizer);
         stream = new ASCIIFoldingFilter(stream);
+        if (fieldName.EndsWith(ShingleSuffix, StringComparison.Ordinal))
+        {
+            var pairs = new ShingleFilter(stream, 2, 2);
+            pairs.SetOutputUnigrams(false);
+            stream = pairs;
+        }
+
         return new TokenStreamComponents(tokenizer, stream);
     }
+
+    /// <summary>The pair term of two folded words, as the pair fields index it.</summary>
+    public static string Pair(string first, string second) => first + " " + second;
 
     /// <summary>The folded words of <paramref name="text"/>, in order.</summary>
     public IReadOnlyList<string> Words(string field, string text)
