@@ -19,6 +19,7 @@ using NewsPortal.Web.Services.Comments;
 using NewsPortal.Web.Services.Imaging;
 using NewsPortal.Web.Services.Rendering;
 using NewsPortal.Web.Services.Seeding;
+using NewsPortal.Web.Services.Seo;
 using NewsPortal.Web.Services.Text;
 using NewsPortal.Web.Services;
 using Serilog;
@@ -51,6 +52,8 @@ public static class NewsPortalServiceCollectionExtensions
         services.AddSingleton<VietnamClock>();
         services.AddSingleton<ArticleRenderer>();
         services.AddScoped<PublicContentService>();
+        services.AddHttpContextAccessor();
+        services.AddSingleton<SiteUrls>();
         services.AddSingleton<CommentTokens>();
         services.AddScoped<CommentService>();
         services.AddScoped<DatabaseSeeder>();

@@ -82,6 +82,12 @@ public sealed record ArticlePageViewModel(
 {
     public string Url => "/bai-viet/" + Slug;
 
+    /// <summary>The featured photo for sharing (Open Graph, JSON-LD), even when the body shows it.</summary>
+    public Photo? SharePhoto { get; init; }
+
+    /// <summary>The later of the last edit and the publish time (a scheduled article goes public after its last edit).</summary>
+    public DateTime LastModifiedUtc => UpdatedAtUtc > PublishedAtUtc ? UpdatedAtUtc : PublishedAtUtc;
+
     /// <summary>Whether readers may comment now (article mode, close-after-days setting).</summary>
     public bool CommentsOpen { get; init; } = true;
 
@@ -114,7 +120,16 @@ public sealed record ArchiveViewModel(
     string Heading,
     string? Description,
     string BasePath,
-    PagedList<ArticleCard> Articles);
+    PagedList<ArticleCard> Articles)
+{
+    /// <summary>The page's meta description (the visible description, or a sentence about the list).</summary>
+    public string MetaDescription { get; init; } = string.Empty;
+
+    /// <summary>This page's own address: the base path, with <c>?trang=N</c> past the first page.</summary>
+    public string CanonicalPath => Articles.Page > 1
+        ? BasePath + "?trang=" + Articles.Page.ToString(System.Globalization.CultureInfo.InvariantCulture)
+        : BasePath;
+}
 
 /// <summary>One page of comment threads and the reader's form (values and messages kept after a refusal).</summary>
 public sealed record CommentSectionViewModel(
