@@ -28,6 +28,13 @@ if [ ! -x /usr/lib/postgresql/15/bin/initdb ]; then
   apt_install postgresql-15 || { echo "Could not install postgresql-15" >&2; exit 1; }
 fi
 
+# Debian's feedparser reads the RSS and Atom feeds in the feed tests, as feed readers would.
+# /usr/bin/python3 explicitly: a pyenv shim earlier on the PATH does not see Debian's packages.
+if ! /usr/bin/python3 -c 'import feedparser' 2>/dev/null; then
+  echo "Installing python3-feedparser for the feed tests..."
+  apt_install python3-feedparser || { echo "Could not install python3-feedparser" >&2; exit 1; }
+fi
+
 results="TestResults"
 rm -rf "$results"
 export NEWSPORTAL_TEST_ARTIFACTS="$PWD/$results/artifacts"

@@ -54,6 +54,8 @@ public static class NewsPortalServiceCollectionExtensions
         services.AddScoped<PublicContentService>();
         services.AddHttpContextAccessor();
         services.AddSingleton<SiteUrls>();
+        services.AddScoped<FeedService>();
+        services.AddScoped<SitemapService>();
         services.AddSingleton<CommentTokens>();
         services.AddScoped<CommentService>();
         services.AddScoped<DatabaseSeeder>();

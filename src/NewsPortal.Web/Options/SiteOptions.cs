@@ -6,6 +6,9 @@ public sealed class SiteOptions : IValidatableObject
 {
     public const string SectionName = "Site";
 
+    /// <summary>The protocol's ceiling on URLs in one sitemap file (sitemaps.org).</summary>
+    public const int SitemapProtocolLimit = 50_000;
+
     [Required]
     [StringLength(200)]
     public string Name { get; set; } = "Cải cách hành chính Quân khu 2";
@@ -25,6 +28,14 @@ public sealed class SiteOptions : IValidatableObject
     /// </summary>
     [StringLength(200)]
     public string? BaseUrl { get; set; }
+
+    /// <summary>Newest articles in each RSS and Atom feed.</summary>
+    [Range(1, 100)]
+    public int FeedSize { get; set; } = 20;
+
+    /// <summary>Article URLs per child sitemap; the protocol allows at most 50,000.</summary>
+    [Range(1, SitemapProtocolLimit)]
+    public int SitemapUrlsPerFile { get; set; } = SitemapProtocolLimit;
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {

@@ -187,6 +187,7 @@ public sealed class PublicContentService(NewsDbContext db, TimeProvider time, IO
         return articles is null ? null : new ArchiveViewModel(ArchiveKind.Section, section.Name, section.Description, "/chuyen-muc/" + section.Slug, articles)
         {
             MetaDescription = Described(section.Description ?? $"Tin bài chuyên mục {section.Name} trên trang {site.Value.Name}: tin mới nhất, xếp theo ngày đăng.", page),
+            SectionSlug = section.Slug,
         };
     }
 

@@ -125,6 +125,9 @@ public sealed record ArchiveViewModel(
     /// <summary>The page's meta description (the visible description, or a sentence about the list).</summary>
     public string MetaDescription { get; init; } = string.Empty;
 
+    /// <summary>The section's slug, for its own feed links; null on tag and date archives.</summary>
+    public string? SectionSlug { get; init; }
+
     /// <summary>This page's own address: the base path, with <c>?trang=N</c> past the first page.</summary>
     public string CanonicalPath => Articles.Page > 1
         ? BasePath + "?trang=" + Articles.Page.ToString(System.Globalization.CultureInfo.InvariantCulture)

@@ -168,9 +168,11 @@ public sealed class MetadataTests(MetadataSqliteFactory factory) : IClassFixture
         using var client = factory.CreateClient(new() { BaseAddress = new Uri("http://evil.example/"), AllowAutoRedirect = false });
 
         var (_, page) = await client.GetPageAsync(SeedUrl);
+        var feed = await client.GetStringAsync(new Uri("/rss", UriKind.Relative));
 
         Assert.Equal(Base + SeedUrl, Canonical(page));
         Assert.DoesNotContain("evil.example", page.DocumentElement.OuterHtml, StringComparison.Ordinal);
+        Assert.DoesNotContain("evil.example", feed, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -192,9 +194,10 @@ public sealed class RequestHostUrlTests(SqliteFactory factory) : IClassFixture<S
         using var client = factory.CreateClient(new() { BaseAddress = new Uri("http://tin.example.vn:8080/"), AllowAutoRedirect = false });
 
         var (_, page) = await client.GetPageAsync(PublicPagesTests<SqliteFactory>.SeedUrl);
+        var robots = await client.GetStringAsync(new Uri("/robots.txt", UriKind.Relative));
 
         Assert.Equal("http://tin.example.vn:8080" + PublicPagesTests<SqliteFactory>.SeedUrl, page.QuerySelector("link[rel=canonical]")!.GetAttribute("href"));
-        Assert.Equal("http://tin.example.vn:8080" + PublicPagesTests<SqliteFactory>.SeedUrl, page.QuerySelector("meta[property='og:url']")!.GetAttribute("content"));
+        Assert.Contains("Sitemap: http://tin.example.vn:8080/sitemap.xml", robots, StringComparison.Ordinal);
     }
 }
 

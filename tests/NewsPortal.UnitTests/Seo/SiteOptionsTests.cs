@@ -36,4 +36,14 @@ public sealed class SiteOptionsTests
         var error = Assert.Single(Validate(new SiteOptions { BaseUrl = baseUrl }));
         Assert.Contains(nameof(SiteOptions.BaseUrl), error.MemberNames);
     }
+
+    [Theory]
+    [InlineData(0, 20)]
+    [InlineData(101, 20)]
+    [InlineData(20, 0)]
+    [InlineData(20, 50_001)]
+    public void FeedSizeAndSitemapFileSizeAreBounded(int feedSize, int perFile)
+    {
+        Assert.NotEmpty(Validate(new SiteOptions { FeedSize = feedSize, SitemapUrlsPerFile = perFile }));
+    }
 }
