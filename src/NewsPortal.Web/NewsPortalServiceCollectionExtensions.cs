@@ -56,6 +56,7 @@ public static class NewsPortalServiceCollectionExtensions
         services.AddSingleton<SiteUrls>();
         services.AddScoped<FeedService>();
         services.AddScoped<SitemapService>();
+        services.AddScoped<SavedArticleService>();
         services.AddSingleton<CommentTokens>();
         services.AddScoped<CommentService>();
         services.AddScoped<DatabaseSeeder>();
