@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every NewsPortal test on a fresh machine of this kind.
 # Installs what the tests need when it is missing (Debian's Chromium for the browser test,
-# the PostgreSQL 15 server binaries for the PostgreSQL tests), builds the solution once,
+# the PostgreSQL 15 server binaries for the PostgreSQL tests, Java and the W3C Nu HTML Checker
+# for the validity tests), builds the solution once,
 # runs the unit and integration tests, and ends with the line "N passed, N failed, N skipped".
 set -uo pipefail
 cd "$(dirname "$0")"
@@ -26,6 +27,19 @@ fi
 if [ ! -x /usr/lib/postgresql/15/bin/initdb ]; then
   echo "Installing the PostgreSQL 15 server binaries..."
   apt_install postgresql-15 || { echo "Could not install postgresql-15" >&2; exit 1; }
+fi
+
+if [ ! -x /usr/bin/java ]; then
+  echo "Installing Java for the HTML checker..."
+  apt_install default-jre-headless || { echo "Could not install default-jre-headless" >&2; exit 1; }
+fi
+
+# The W3C Nu HTML Checker (npm package vnu-jar), pinned by tests/tools/package-lock.json. Its
+# postinstall script downloads a JDK of its own; Debian's Java above is used instead.
+if [ ! -f tests/tools/node_modules/vnu-jar/build/dist/vnu.jar ]; then
+  echo "Installing the Nu HTML Checker (vnu-jar)..."
+  command -v npm >/dev/null || apt_install npm || { echo "Could not install npm" >&2; exit 1; }
+  (cd tests/tools && npm ci --no-audit --no-fund --ignore-scripts >/dev/null) || { echo "Could not install vnu-jar" >&2; exit 1; }
 fi
 
 # Debian's feedparser reads the RSS and Atom feeds in the feed tests, as feed readers would.

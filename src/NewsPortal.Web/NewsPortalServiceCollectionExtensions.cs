@@ -5,6 +5,7 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.WebEncoders;
 using NewsPortal.Web.Areas.Admin.Controllers;
@@ -16,8 +17,10 @@ using NewsPortal.Web.Options;
 using NewsPortal.Web.Services.Accounts;
 using NewsPortal.Web.Services.Admin;
 using NewsPortal.Web.Services.Comments;
+using NewsPortal.Web.Services.Glossary;
 using NewsPortal.Web.Services.Imaging;
 using NewsPortal.Web.Services.Rendering;
+using NewsPortal.Web.Services.Search;
 using NewsPortal.Web.Services.Seeding;
 using NewsPortal.Web.Services.Seo;
 using NewsPortal.Web.Services.Text;
@@ -51,6 +54,8 @@ public static class NewsPortalServiceCollectionExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<VietnamClock>();
         services.AddSingleton<ArticleRenderer>();
+        services.AddSingleton<AbbreviationGlossary>();
+        services.AddSingleton<MarkedArticleCache>();
         services.AddScoped<PublicContentService>();
         services.AddHttpContextAccessor();
         services.AddSingleton<SiteUrls>();
@@ -62,6 +67,7 @@ public static class NewsPortalServiceCollectionExtensions
         services.AddScoped<DatabaseSeeder>();
         services.AddSingleton<ViewCounter>();
         services.AddHostedService<ViewCountFlusher>();
+        services.AddNewsPortalSearch(configuration);
 
         services.AddControllersWithViews(options =>
         {
@@ -85,6 +91,17 @@ public static class NewsPortalServiceCollectionExtensions
         // Vietnamese text is written as UTF-8 characters, not as &#x1EA3; entities (a third of the bytes).
         services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         return services;
+    }
+
+    private static void AddNewsPortalSearch(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<SearchOptions>().Bind(configuration.GetSection(SearchOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<SearchIndex>();
+        services.AddSingleton<SearchIndexSignal>();
+        services.AddSingleton<IInterceptor, ArticleSaveInterceptor>();
+        services.AddSingleton<SearchIndexSync>();
+        services.AddHostedService(sp => sp.GetRequiredService<SearchIndexSync>());
+        services.AddScoped<SearchService>();
     }
 
     private static void AddNewsPortalIdentity(this IServiceCollection services, IConfiguration configuration)
@@ -123,6 +140,7 @@ public static class NewsPortalServiceCollectionExtensions
         services.AddSingleton<ImageProcessor>();
         services.AddScoped<MediaUploadService>();
         services.AddScoped<CommentModerationService>();
+        services.AddScoped<GlossaryAdminService>();
         // Issue 6 (output cache) replaces this with one that evicts the article's cached pages.
         services.AddSingleton<ICachedPageInvalidator, NoCachedPageInvalidator>();
         services.AddOptions<SchedulingOptions>().Bind(configuration.GetSection(SchedulingOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using NewsPortal.Web.Options;
 
 namespace NewsPortal.Web.Data;
@@ -22,13 +23,13 @@ public static class DataServiceCollectionExtensions
         {
             case DatabaseProvider.Sqlite:
                 var sqlite = SqliteConnectionString(options.ConnectionString, environment.ContentRootPath);
-                services.AddDbContext<NewsDbContext, SqliteNewsDbContext>(o => ConfigureSqlite(o, sqlite, options.CommandTimeoutSeconds));
+                services.AddDbContext<NewsDbContext, SqliteNewsDbContext>((sp, o) => ConfigureSqlite(o.AddInterceptors(sp.GetServices<IInterceptor>()), sqlite, options.CommandTimeoutSeconds));
                 break;
             case DatabaseProvider.SqlServer:
-                services.AddDbContext<NewsDbContext, SqlServerNewsDbContext>(o => ConfigureSqlServer(o, options.ConnectionString, options.CommandTimeoutSeconds));
+                services.AddDbContext<NewsDbContext, SqlServerNewsDbContext>((sp, o) => ConfigureSqlServer(o.AddInterceptors(sp.GetServices<IInterceptor>()), options.ConnectionString, options.CommandTimeoutSeconds));
                 break;
             case DatabaseProvider.PostgreSql:
-                services.AddDbContext<NewsDbContext, PostgreSqlNewsDbContext>(o => ConfigurePostgreSql(o, options.ConnectionString, options.CommandTimeoutSeconds));
+                services.AddDbContext<NewsDbContext, PostgreSqlNewsDbContext>((sp, o) => ConfigurePostgreSql(o.AddInterceptors(sp.GetServices<IInterceptor>()), options.ConnectionString, options.CommandTimeoutSeconds));
                 break;
             default:
                 throw new InvalidOperationException($"Unknown database provider '{options.Provider}'.");

@@ -37,6 +37,8 @@ public abstract class NewsDbContext(DbContextOptions options) : IdentityDbContex
 
     public DbSet<SiteSettings> SiteSettings => Set<SiteSettings>();
 
+    public DbSet<Abbreviation> Abbreviations => Set<Abbreviation>();
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         PrepareForSave();

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using NewsPortal.Web.Data;
 using NewsPortal.Web.Domain;
 using NewsPortal.Web.Options;
+using NewsPortal.Web.Services.Glossary;
 using NewsPortal.Web.Services.Text;
 using NewsPortal.Web.ViewModels;
 
@@ -13,7 +14,7 @@ namespace NewsPortal.Web.Services;
 /// Everything the public pages read: no-tracking projections straight to view models,
 /// only articles that are published and whose publish time has come.
 /// </summary>
-public sealed class PublicContentService(NewsDbContext db, TimeProvider time, IOptions<SiteOptions> site)
+public sealed class PublicContentService(NewsDbContext db, TimeProvider time, IOptions<SiteOptions> site, MarkedArticleCache abbreviations)
 {
     private const int NewestCount = 8;
     private const int SectionBlockSize = 4;
@@ -107,6 +108,7 @@ public sealed class PublicContentService(NewsDbContext db, TimeProvider time, IO
                 Tags = a.Tags.OrderBy(t => t.Name).Select(t => new TagLink(t.Name, t.Slug)).ToList(),
                 TagIds = a.Tags.Select(t => t.Id).ToList(),
                 a.CommentsMode,
+                a.Version,
             })
             .SingleOrDefaultAsync(cancellationToken);
         if (article is null)
@@ -142,12 +144,14 @@ public sealed class PublicContentService(NewsDbContext db, TimeProvider time, IO
             }
         }
 
+        // The first use of each glossary abbreviation is marked at display time (cached per version).
+        var marked = await abbreviations.GetAsync(article.Id, article.Version, article.Lead, article.BodyHtml, cancellationToken);
         return new ArticlePageViewModel(
             article.Id,
             article.Title,
             article.Slug,
             article.Lead,
-            article.BodyHtml,
+            marked.BodyHtml,
             article.Byline,
             article.Source,
             article.MetaDescription,
@@ -164,6 +168,7 @@ public sealed class PublicContentService(NewsDbContext db, TimeProvider time, IO
             CommentsOpen = Article.CommentsOpen(article.CommentsMode, article.PublishedAtUtc, settings.CommentsCloseAfterDays, Now),
             CommentThreadDepth = Math.Max(1, settings.CommentThreadDepth),
             CommentsPerPage = Math.Max(1, settings.CommentsPerPage),
+            LeadHtml = marked.LeadHtml,
         };
     }
 

@@ -88,6 +88,15 @@ public sealed record ArticlePageViewModel(
     /// <summary>The later of the last edit and the publish time (a scheduled article goes public after its last edit).</summary>
     public DateTime LastModifiedUtc => UpdatedAtUtc > PublishedAtUtc ? UpdatedAtUtc : PublishedAtUtc;
 
+    /// <summary>The lead HTML-encoded, with the first use of each glossary abbreviation marked (<see cref="Lead"/> encoded when not set).</summary>
+    public string LeadHtml
+    {
+        get => _leadHtml ?? Services.Glossary.AbbreviationMarker.Encode(Lead);
+        init => _leadHtml = value;
+    }
+
+    private readonly string? _leadHtml;
+
     /// <summary>Whether readers may comment now (article mode, close-after-days setting).</summary>
     public bool CommentsOpen { get; init; } = true;
 

@@ -22,6 +22,26 @@ public sealed class SeedingTests
     }
 
     [Fact]
+    public async Task TheMigrationSeedsTheGlossaryOfAbbreviations()
+    {
+        await using var factory = new SqliteFactory();
+        _ = factory.CreateClient();
+        await using var scope = factory.Services.CreateAsyncScope();
+        var glossary = await scope.ServiceProvider.GetRequiredService<NewsPortal.Web.Services.Glossary.AbbreviationGlossary>().GetAsync();
+        var byShortForm = glossary.ToDictionary(e => e.ShortForm, e => e.Expansion, StringComparer.Ordinal);
+
+        Assert.Equal("cải cách hành chính", byShortForm["CCHC"]);
+        Assert.Equal("Chính phủ điện tử", byShortForm["CPĐT"]);
+        Assert.Equal("thủ tục hành chính", byShortForm["TTHC"]);
+        Assert.Equal("dịch vụ công", byShortForm["DVC"]);
+        Assert.Equal("Bộ Quốc phòng", byShortForm["BQP"]);
+        Assert.Equal("Quân khu", byShortForm["QK"]);
+        Assert.Equal("lực lượng vũ trang", byShortForm["LLVT"]);
+        Assert.True(glossary.Count > 7);
+        Assert.All(glossary, e => Assert.True(e.Expansion.IsNormalized(System.Text.NormalizationForm.FormC)));
+    }
+
+    [Fact]
     public async Task EmptyDatabaseIsSeededOnceWithTheFixtureAndTheAdministrator()
     {
         await using var factory = new SqliteFactory();

@@ -28,6 +28,9 @@ public abstract class NewsPortalFactory : WebApplicationFactory<Program>, IAsync
 
     public string LogDirectory => Path.Combine(WorkDirectory, "logs");
 
+    /// <summary>This host's search index folder (a restart with the same folder keeps the index).</summary>
+    public virtual string SearchIndexPath => Path.Combine(WorkDirectory, "search-index");
+
     public FakeTimeProvider Clock { get; } = new(PinnedNow);
 
     /// <summary>Extra settings a test class needs (page size, seeding off, …).</summary>
@@ -69,6 +72,7 @@ public abstract class NewsPortalFactory : WebApplicationFactory<Program>, IAsync
         builder.UseSetting("Database:ConnectionString", ConnectionString);
         builder.UseSetting("Seed:AdminPassword", AdminPassword);
         builder.UseSetting("Seed:GeneratedPasswordFile", Path.Combine(WorkDirectory, "initial-admin-password.txt"));
+        builder.UseSetting("Search:IndexPath", SearchIndexPath);
         // Read lazily by Serilog when the host builds its logger, so an app-configuration
         // source suffices (a host setting here confuses Serilog's reader of the sink list).
         builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(new Dictionary<string, string?>

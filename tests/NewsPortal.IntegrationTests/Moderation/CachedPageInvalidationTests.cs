@@ -15,9 +15,20 @@ public sealed class RecordingInvalidator : ICachedPageInvalidator
 {
     public ConcurrentQueue<int> Articles { get; } = new();
 
+    /// <summary>How many times every article page was dropped at once (a glossary change).</summary>
+    public int AllArticles => _allArticles;
+
+    private int _allArticles;
+
     public Task InvalidateArticleAsync(int articleId, CancellationToken cancellationToken)
     {
         Articles.Enqueue(articleId);
+        return Task.CompletedTask;
+    }
+
+    public Task InvalidateAllArticlesAsync(CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref _allArticles);
         return Task.CompletedTask;
     }
 }

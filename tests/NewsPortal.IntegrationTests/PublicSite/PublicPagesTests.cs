@@ -158,7 +158,7 @@ public abstract class PublicPagesTests<TFactory>(TFactory factory)
         var dates = cards1.Concat(cards2).Select(c => c.QuerySelector("time")!.GetAttribute("datetime")!).ToList();
         Assert.Equal(dates.OrderDescending(StringComparer.Ordinal), dates);
         Assert.All(cards1.Concat(cards2), c => Assert.Equal("Cải cách hành chính", c.QuerySelector(".card-meta a")!.Text()));
-        Assert.Contains(cards2.Concat(cards1), c => c.QuerySelector("h3 a")!.GetAttribute("href") == SeedUrl);
+        Assert.Contains(cards2.Concat(cards1), c => c.QuerySelector(".card-title a")!.GetAttribute("href") == SeedUrl);
 
         var (past, _) = await Client.GetPageAsync("/chuyen-muc/cai-cach-hanh-chinh?trang=3");
         Assert.Equal(HttpStatusCode.NotFound, past.StatusCode);
@@ -180,7 +180,7 @@ public abstract class PublicPagesTests<TFactory>(TFactory factory)
                 break;
             }
 
-            all.AddRange(p.QuerySelectorAll(".card h3 a").Select(a => a.GetAttribute("href")!));
+            all.AddRange(p.QuerySelectorAll(".card .card-title a").Select(a => a.GetAttribute("href")!));
         }
 
         Assert.Contains(SeedUrl, all);
@@ -193,7 +193,7 @@ public abstract class PublicPagesTests<TFactory>(TFactory factory)
         var (day, dayPage) = await Client.GetPageAsync("/luu-tru/2022/01/04");
         Assert.Equal(HttpStatusCode.OK, day.StatusCode);
         Assert.Equal("Lưu trữ: Ngày 04/01/2022", dayPage.QuerySelector("h1")!.Text());
-        Assert.Equal([SeedUrl], dayPage.QuerySelectorAll(".card h3 a").Select(a => a.GetAttribute("href")!));
+        Assert.Equal([SeedUrl], dayPage.QuerySelectorAll(".card .card-title a").Select(a => a.GetAttribute("href")!));
 
         var (month, monthPage) = await Client.GetPageAsync("/luu-tru/2022/01");
         Assert.Equal(HttpStatusCode.OK, month.StatusCode);

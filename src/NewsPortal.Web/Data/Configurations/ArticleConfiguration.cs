@@ -35,6 +35,8 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
         builder.HasIndex(a => new { a.Status, a.UnpublishAtUtc });
         builder.HasIndex(a => new { a.Status, a.UpdatedAtUtc });
         builder.HasIndex(a => new { a.AuthorId, a.Status });
+        // The search index follows changes by this column on every web node.
+        builder.HasIndex(a => a.UpdatedAtUtc);
 
         builder.HasOne(a => a.Section).WithMany().HasForeignKey(a => a.SectionId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(a => a.AuthorId).OnDelete(DeleteBehavior.SetNull);

@@ -74,4 +74,7 @@ public static class AuditActions
     public const string CommentSettingsChanged = "settings.comments";
     public const string CommentBanAdded = "ban.add";
     public const string CommentBanRemoved = "ban.remove";
+    public const string GlossaryAdded = "glossary.add";
+    public const string GlossaryChanged = "glossary.edit";
+    public const string GlossaryDeleted = "glossary.delete";
 }

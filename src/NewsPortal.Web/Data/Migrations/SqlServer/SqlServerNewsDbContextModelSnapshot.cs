@@ -170,6 +170,143 @@ namespace NewsPortal.Web.Data.Migrations.SqlServer
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("NewsPortal.Web.Domain.Abbreviation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Expansion")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("ShortForm")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ShortForm")
+                        .IsUnique();
+
+                    b.ToTable("Abbreviations");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Expansion = "cải cách hành chính",
+                            ShortForm = "CCHC",
+                            Version = 0
+                        },
+                        new
+                        {
+                            Id = 2,
+                            Expansion = "Chính phủ điện tử",
+                            ShortForm = "CPĐT",
+                            Version = 0
+                        },
+                        new
+                        {
+                            Id = 3,
+                            Expansion = "thủ tục hành chính",
+                            ShortForm = "TTHC",
+                            Version = 0
+                        },
+                        new
+                        {
+                            Id = 4,
+                            Expansion = "dịch vụ công",
+                            ShortForm = "DVC",
+                            Version = 0
+                        },
+                        new
+                        {
+                            Id = 5,
+                            Expansion = "Bộ Quốc phòng",
+                            ShortForm = "BQP",
+                            Version = 0
+                        },
+                        new
+                        {
+                            Id = 6,
+                            Expansion = "Quân khu",
+                            ShortForm = "QK",
+                            Version = 0
+                        },
+                        new
+                        {
+                            Id = 7,
+                            Expansion = "lực lượng vũ trang",
+                            ShortForm = "LLVT",
+                            Version = 0
+                        },
+                        new
+                        {
+                            Id = 8,
+                            Expansion = "công nghệ thông tin",
+                            ShortForm = "CNTT",
+                            Version = 0
+                        },
+                        new
+                        {
+                            Id = 9,
+                            Expansion = "chuyển đổi số",
+                            ShortForm = "CĐS",
+                            Version = 0
+                        },
+                        new
+                        {
+                            Id = 10,
+                            Expansion = "Hội đồng nhân dân",
+                            ShortForm = "HĐND",
+                            Version = 0
+                        },
+                        new
+                        {
+                            Id = 11,
+                            Expansion = "Ủy ban nhân dân",
+                            ShortForm = "UBND",
+                            Version = 0
+                        },
+                        new
+                        {
+                            Id = 12,
+                            Expansion = "Quân đội nhân dân",
+                            ShortForm = "QĐND",
+                            Version = 0
+                        },
+                        new
+                        {
+                            Id = 13,
+                            Expansion = "Bộ Chỉ huy",
+                            ShortForm = "BCH",
+                            Version = 0
+                        },
+                        new
+                        {
+                            Id = 14,
+                            Expansion = "dịch vụ công trực tuyến",
+                            ShortForm = "DVCTT",
+                            Version = 0
+                        },
+                        new
+                        {
+                            Id = 15,
+                            Expansion = "cơ sở dữ liệu",
+                            ShortForm = "CSDL",
+                            Version = 0
+                        });
+                });
+
             modelBuilder.Entity("NewsPortal.Web.Domain.ApplicationUser", b =>
                 {
                     b.Property<string>("Id")
@@ -348,6 +485,8 @@ namespace NewsPortal.Web.Data.Migrations.SqlServer
 
                     b.HasIndex("Slug")
                         .IsUnique();
+
+                    b.HasIndex("UpdatedAtUtc");
 
                     b.HasIndex("AuthorId", "Status");
 

@@ -1,0 +1,29 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc;
+using NewsPortal.Web.Services.Search;
+
+namespace NewsPortal.Web.Controllers;
+
+/// <summary>The search page: <c>/tim-kiem?q=…&amp;chuyen-muc=…&amp;tu=…&amp;den=…&amp;trang=N</c>.</summary>
+public sealed class SearchController(SearchService search) : Controller
+{
+    [HttpGet("tim-kiem")]
+    public async Task<IActionResult> Index(
+        [FromQuery(Name = "q")] string? query,
+        [FromQuery(Name = "chuyen-muc")] string? section,
+        [FromQuery(Name = "tu")] string? from,
+        [FromQuery(Name = "den")] string? to,
+        [FromQuery(Name = "trang"), Range(1, ArchiveController.MaxPage)] int page = 1,
+        CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            var model = await search.SearchAsync(new SearchForm(query, section, from, to, page), cancellationToken);
+            return model is null ? NotFound() : View(model);
+        }
+        catch (SearchUnavailableException)
+        {
+            return StatusCode(StatusCodes.Status503ServiceUnavailable);
+        }
+    }
+}
