@@ -42,6 +42,13 @@ if [ ! -f tests/tools/node_modules/vnu-jar/build/dist/vnu.jar ]; then
   (cd tests/tools && npm ci --no-audit --no-fund --ignore-scripts >/dev/null) || { echo "Could not install vnu-jar" >&2; exit 1; }
 fi
 
+# Debian's feedparser reads the RSS and Atom feeds in the feed tests, as feed readers would.
+# /usr/bin/python3 explicitly: a pyenv shim earlier on the PATH does not see Debian's packages.
+if ! /usr/bin/python3 -c 'import feedparser' 2>/dev/null; then
+  echo "Installing python3-feedparser for the feed tests..."
+  apt_install python3-feedparser || { echo "Could not install python3-feedparser" >&2; exit 1; }
+fi
+
 results="TestResults"
 rm -rf "$results"
 export NEWSPORTAL_TEST_ARTIFACTS="$PWD/$results/artifacts"

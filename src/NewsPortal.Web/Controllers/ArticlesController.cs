@@ -4,12 +4,27 @@ using Microsoft.AspNetCore.Mvc;
 using NewsPortal.Web.Domain;
 using NewsPortal.Web.Services;
 using NewsPortal.Web.Services.Comments;
+using NewsPortal.Web.Services.Seo;
 using NewsPortal.Web.ViewModels;
 
 namespace NewsPortal.Web.Controllers;
 
-public sealed class ArticlesController(PublicContentService content, ViewCounter views, CommentService comments) : Controller
+public sealed class ArticlesController(PublicContentService content, ViewCounter views, CommentService comments, SavedArticleService saved) : Controller
 {
+    /// <summary>"Lưu bài viết": the article as one self-contained HTML file, downloaded.</summary>
+    [HttpGet("bai-viet/{slug}/luu")]
+    public async Task<IActionResult> Save(string slug, CancellationToken cancellationToken)
+    {
+        var file = Slugs.IsWellFormed(slug, Article.SlugMaxLength) ? await saved.SaveAsync(slug, cancellationToken) : null;
+        if (file is null)
+        {
+            return NotFound();
+        }
+
+        Response.Headers.CacheControl = "public, max-age=300";
+        return File(file.Content, "text/html; charset=utf-8", file.FileName);
+    }
+
     [HttpGet("bai-viet/{slug}")]
     public async Task<IActionResult> Show(
         string slug,

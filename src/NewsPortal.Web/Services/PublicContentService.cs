@@ -132,8 +132,10 @@ public sealed class PublicContentService(NewsDbContext db, TimeProvider time, IO
         var settings = await db.SiteSettings.AsNoTracking().FirstOrDefaultAsync(cancellationToken) ?? new SiteSettings();
 
         Photo? photo = null;
+        Photo? share = null;
         if (article.Photo is { } p)
         {
+            share = new Photo(p.FileName, article.FeaturedAlt ?? string.Empty, article.FeaturedCaption, p.Width, p.Height);
             var url = Media.UrlFor(p.FileName);
             // The seed article, like most news, places its photo in the body; show it once.
             if (!article.BodyHtml.Contains(url, StringComparison.Ordinal))
@@ -162,6 +164,7 @@ public sealed class PublicContentService(NewsDbContext db, TimeProvider time, IO
             BuildThreads(comments),
             comments.Count(c => !c.IsPending))
         {
+            SharePhoto = share,
             CommentsOpen = Article.CommentsOpen(article.CommentsMode, article.PublishedAtUtc, settings.CommentsCloseAfterDays, Now),
             CommentThreadDepth = Math.Max(1, settings.CommentThreadDepth),
             CommentsPerPage = Math.Max(1, settings.CommentsPerPage),
@@ -186,7 +189,11 @@ public sealed class PublicContentService(NewsDbContext db, TimeProvider time, IO
         }
 
         var articles = await PageAsync(Published().Where(a => a.SectionId == section.Id), page, cancellationToken);
-        return articles is null ? null : new ArchiveViewModel(ArchiveKind.Section, section.Name, section.Description, "/chuyen-muc/" + section.Slug, articles);
+        return articles is null ? null : new ArchiveViewModel(ArchiveKind.Section, section.Name, section.Description, "/chuyen-muc/" + section.Slug, articles)
+        {
+            MetaDescription = Described(section.Description ?? $"Tin bài chuyên mục {section.Name} trên trang {site.Value.Name}: tin mới nhất, xếp theo ngày đăng.", page),
+            SectionSlug = section.Slug,
+        };
     }
 
     public async Task<ArchiveViewModel?> GetTagAsync(string slug, int page, CancellationToken cancellationToken)
@@ -199,7 +206,10 @@ public sealed class PublicContentService(NewsDbContext db, TimeProvider time, IO
         }
 
         var articles = await PageAsync(Published().Where(a => a.Tags.Any(t => t.Id == tag.Id)), page, cancellationToken);
-        return articles is null ? null : new ArchiveViewModel(ArchiveKind.Tag, "Thẻ: " + tag.Name, null, "/the/" + tag.Slug, articles);
+        return articles is null ? null : new ArchiveViewModel(ArchiveKind.Tag, "Thẻ: " + tag.Name, null, "/the/" + tag.Slug, articles)
+        {
+            MetaDescription = Described($"Các bài viết gắn thẻ “{tag.Name}” trên trang {site.Value.Name}, mới nhất trước.", page),
+        };
     }
 
     /// <summary>A day, month or year of Vietnam's calendar; null when the date does not exist.</summary>
@@ -222,8 +232,15 @@ public sealed class PublicContentService(NewsDbContext db, TimeProvider time, IO
         var path = "/luu-tru/" + year + (month is null ? string.Empty : $"/{month:00}") + (day is null ? string.Empty : $"/{day:00}");
 
         var articles = await PageAsync(Published().Where(a => a.PublishedAtUtc >= from && a.PublishedAtUtc < to), page, cancellationToken);
-        return articles is null ? null : new ArchiveViewModel(ArchiveKind.Date, "Lưu trữ: " + heading, null, path, articles);
+        return articles is null ? null : new ArchiveViewModel(ArchiveKind.Date, "Lưu trữ: " + heading, null, path, articles)
+        {
+            MetaDescription = Described($"Các bài viết đăng {(day is not null ? "ngày " + VietnameseDate.ShortDate(fromLocal) : month is not null ? $"tháng {month:00}/{year}" : $"năm {year}")} trên trang {site.Value.Name}.", page),
+        };
     }
+
+    /// <summary>A list page's description; pages past the first say which page they are.</summary>
+    private static string Described(string text, int page) =>
+        Seo.MetaText.Description(page > 1 ? $"{text} Trang {page}." : text);
 
     public Task<List<SectionLink>> GetSectionLinksAsync(CancellationToken cancellationToken) =>
         db.Sections.AsNoTracking().OrderBy(s => s.SortOrder).ThenBy(s => s.Name)

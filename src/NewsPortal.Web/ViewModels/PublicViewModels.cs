@@ -82,6 +82,12 @@ public sealed record ArticlePageViewModel(
 {
     public string Url => "/bai-viet/" + Slug;
 
+    /// <summary>The featured photo for sharing (Open Graph, JSON-LD), even when the body shows it.</summary>
+    public Photo? SharePhoto { get; init; }
+
+    /// <summary>The later of the last edit and the publish time (a scheduled article goes public after its last edit).</summary>
+    public DateTime LastModifiedUtc => UpdatedAtUtc > PublishedAtUtc ? UpdatedAtUtc : PublishedAtUtc;
+
     /// <summary>The lead HTML-encoded, with the first use of each glossary abbreviation marked (<see cref="Lead"/> encoded when not set).</summary>
     public string LeadHtml
     {
@@ -123,7 +129,19 @@ public sealed record ArchiveViewModel(
     string Heading,
     string? Description,
     string BasePath,
-    PagedList<ArticleCard> Articles);
+    PagedList<ArticleCard> Articles)
+{
+    /// <summary>The page's meta description (the visible description, or a sentence about the list).</summary>
+    public string MetaDescription { get; init; } = string.Empty;
+
+    /// <summary>The section's slug, for its own feed links; null on tag and date archives.</summary>
+    public string? SectionSlug { get; init; }
+
+    /// <summary>This page's own address: the base path, with <c>?trang=N</c> past the first page.</summary>
+    public string CanonicalPath => Articles.Page > 1
+        ? BasePath + "?trang=" + Articles.Page.ToString(System.Globalization.CultureInfo.InvariantCulture)
+        : BasePath;
+}
 
 /// <summary>One page of comment threads and the reader's form (values and messages kept after a refusal).</summary>
 public sealed record CommentSectionViewModel(

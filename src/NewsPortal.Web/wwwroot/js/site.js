@@ -98,3 +98,16 @@
     }
   });
 })();
+
+// "In bài viết": the button is hidden until this script can make it work (pages work without script;
+// the browser's own Print still uses the print stylesheet). No inline handler: the CSP forbids them.
+(function () {
+  "use strict";
+  var buttons = document.querySelectorAll("[data-print]");
+  Array.prototype.forEach.call(buttons, function (button) {
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      window.print();
+    });
+  });
+})();
