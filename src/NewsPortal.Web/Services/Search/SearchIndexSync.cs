@@ -18,6 +18,7 @@ public sealed partial class SearchIndexSync(
     SearchIndex index,
     SearchIndexSignal signal,
     IServiceScopeFactory scopes,
+    TimeProvider time,
     IOptions<SearchOptions> options,
     ILogger<SearchIndexSync> logger) : BackgroundService
 {
@@ -101,15 +102,14 @@ public sealed partial class SearchIndexSync(
 
     private async Task CatchUpAsync(NewsDbContext db, CancellationToken cancellationToken)
     {
-        var since = (index.Watermark ?? DateTime.MinValue) - TimeSpan.FromSeconds(options.Value.SyncOverlapSeconds);
-        if (since < DateTime.MinValue.AddYears(1))
-        {
-            since = DateTime.MinValue.AddYears(1);
-        }
-
-        since = DateTime.SpecifyKind(since, DateTimeKind.Utc);
+        // Newer than anything read so far, or changed in the last few minutes by the clock: a
+        // change committed late, or stamped by a node whose clock is behind, is still recent.
+        // (Not "the few minutes before the watermark": after a bulk import that stamped every
+        // row alike, that window would hold every article on every pass.)
+        var watermark = DateTime.SpecifyKind(index.Watermark ?? DateTime.MinValue, DateTimeKind.Utc);
+        var recent = time.GetUtcNow().UtcDateTime - TimeSpan.FromSeconds(options.Value.SyncOverlapSeconds);
         var changes = await db.Articles.AsNoTracking()
-            .Where(a => a.UpdatedAtUtc >= since)
+            .Where(a => a.UpdatedAtUtc > watermark || a.UpdatedAtUtc >= recent)
             .Select(a => new ArticleState(a.Id, a.Version, a.Status, a.UpdatedAtUtc))
             .ToListAsync(cancellationToken);
         if (changes.Count == 0)
