@@ -13,6 +13,7 @@ using NewsPortal.Web.Areas.Admin;
 using NewsPortal.Web.Data;
 using NewsPortal.Web.Domain;
 using NewsPortal.Web.Infrastructure;
+using NewsPortal.Web.Infrastructure.Caching;
 using NewsPortal.Web.Options;
 using NewsPortal.Web.Services.Accounts;
 using NewsPortal.Web.Services.Admin;
@@ -141,8 +142,14 @@ public static class NewsPortalServiceCollectionExtensions
         services.AddScoped<MediaUploadService>();
         services.AddScoped<CommentModerationService>();
         services.AddScoped<GlossaryAdminService>();
-        // Issue 6 (output cache) replaces this with one that evicts the article's cached pages.
-        services.AddSingleton<ICachedPageInvalidator, NoCachedPageInvalidator>();
+        services.AddOutputCache(options =>
+        {
+            options.AddPolicy(PublicPagePolicy.Name, new PublicPagePolicy());
+            options.SizeLimit = 256L * 1024 * 1024;
+        });
+        services.AddSingleton<OutputCachePageInvalidator>();
+        services.AddSingleton<ICachedPageInvalidator>(sp => sp.GetRequiredService<OutputCachePageInvalidator>());
+        services.AddSingleton<IInterceptor, PageCacheEvictionInterceptor>();
         services.AddOptions<SchedulingOptions>().Bind(configuration.GetSection(SchedulingOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ArticleScheduler>();
         services.AddHostedService(sp => sp.GetRequiredService<ArticleScheduler>());
@@ -212,6 +219,8 @@ public static class NewsPortalServiceCollectionExtensions
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseArticleViewCounting();
+        app.UseOutputCache();
 
         app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });

@@ -1,6 +1,8 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
+using NewsPortal.Web.Infrastructure.Caching;
 using NewsPortal.Web.Domain;
 using NewsPortal.Web.Services;
 using NewsPortal.Web.Services.Comments;
@@ -9,7 +11,7 @@ using NewsPortal.Web.ViewModels;
 
 namespace NewsPortal.Web.Controllers;
 
-public sealed class ArticlesController(PublicContentService content, ViewCounter views, CommentService comments, SavedArticleService saved) : Controller
+public sealed class ArticlesController(PublicContentService content, CommentService comments, SavedArticleService saved) : Controller
 {
     /// <summary>"Lưu bài viết": the article as one self-contained HTML file, downloaded.</summary>
     [HttpGet("bai-viet/{slug}/luu")]
@@ -26,6 +28,7 @@ public sealed class ArticlesController(PublicContentService content, ViewCounter
     }
 
     [HttpGet("bai-viet/{slug}")]
+    [OutputCache(PolicyName = PublicPagePolicy.Name)]
     public async Task<IActionResult> Show(
         string slug,
         [FromQuery(Name = "trang-binh-luan"), Range(1, 100_000)] int? commentPage,
@@ -60,7 +63,17 @@ public sealed class ArticlesController(PublicContentService content, ViewCounter
             return NotFound();
         }
 
-        views.Count(article.Id);
+        PageTags.Add(HttpContext, PageTags.Page(article.Id), PageTags.Shows(article.Slug), PageTags.ArticlePages, PageTags.Related(article.Section.Slug));
+        foreach (var card in article.Related)
+        {
+            PageTags.AddShows(HttpContext, card.Slug);
+        }
+
+        foreach (var tag in article.Tags)
+        {
+            PageTags.Add(HttpContext, PageTags.RelatedByTag(tag.Slug));
+        }
+
         return View(model);
     }
 

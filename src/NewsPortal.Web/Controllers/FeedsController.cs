@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
+using NewsPortal.Web.Infrastructure.Caching;
 using NewsPortal.Web.Services.Seo;
 
 namespace NewsPortal.Web.Controllers;
@@ -11,19 +13,23 @@ public sealed class FeedsController(FeedService feeds) : Controller
 {
     [HttpGet("rss")]
     [HttpGet("feed")]
+    [OutputCache(PolicyName = PublicPagePolicy.Name)]
     public async Task<IActionResult> Rss(CancellationToken cancellationToken) =>
         Feed(await feeds.SiteFeedAsync(FeedFormat.Rss, cancellationToken));
 
     [HttpGet("atom")]
+    [OutputCache(PolicyName = PublicPagePolicy.Name)]
     public async Task<IActionResult> Atom(CancellationToken cancellationToken) =>
         Feed(await feeds.SiteFeedAsync(FeedFormat.Atom, cancellationToken));
 
     [HttpGet("chuyen-muc/{slug}/rss")]
     [HttpGet("chuyen-muc/{slug}/feed")]
+    [OutputCache(PolicyName = PublicPagePolicy.Name)]
     public Task<IActionResult> SectionRss(string slug, CancellationToken cancellationToken) =>
         SectionAsync(slug, FeedFormat.Rss, cancellationToken);
 
     [HttpGet("chuyen-muc/{slug}/atom")]
+    [OutputCache(PolicyName = PublicPagePolicy.Name)]
     public Task<IActionResult> SectionAtom(string slug, CancellationToken cancellationToken) =>
         SectionAsync(slug, FeedFormat.Atom, cancellationToken);
 
@@ -36,6 +42,7 @@ public sealed class FeedsController(FeedService feeds) : Controller
     private FileContentResult Feed(FeedDocument feed)
     {
         Response.Headers.CacheControl = "public, max-age=300";
+        PageTags.Add(HttpContext, PageTags.Feeds);
         return File(feed.Content, feed.ContentType);
     }
 }

@@ -1,5 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
+using NewsPortal.Web.Infrastructure.Caching;
 using NewsPortal.Web.Services.Search;
 
 namespace NewsPortal.Web.Controllers;
@@ -8,6 +10,7 @@ namespace NewsPortal.Web.Controllers;
 public sealed class SearchController(SearchService search) : Controller
 {
     [HttpGet("tim-kiem")]
+    [OutputCache(PolicyName = PublicPagePolicy.Name)]
     public async Task<IActionResult> Index(
         [FromQuery(Name = "q")] string? query,
         [FromQuery(Name = "chuyen-muc")] string? section,
@@ -19,7 +22,18 @@ public sealed class SearchController(SearchService search) : Controller
         try
         {
             var model = await search.SearchAsync(new SearchForm(query, section, from, to, page), cancellationToken);
-            return model is null ? NotFound() : View(model);
+            if (model is null)
+            {
+                return NotFound();
+            }
+
+            PageTags.Add(HttpContext, PageTags.Search);
+            foreach (var result in model.Results?.Items ?? [])
+            {
+                PageTags.AddShows(HttpContext, result.Card.Slug);
+            }
+
+            return View(model);
         }
         catch (SearchUnavailableException)
         {

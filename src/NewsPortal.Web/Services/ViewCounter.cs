@@ -10,11 +10,12 @@ namespace NewsPortal.Web.Services;
 /// </summary>
 public sealed class ViewCounter
 {
-    private ConcurrentDictionary<int, int> _pending = new();
+    private ConcurrentDictionary<string, int> _pending = new(StringComparer.Ordinal);
 
-    public void Count(int articleId) => _pending.AddOrUpdate(articleId, 1, static (_, n) => n + 1);
+    /// <summary>One view of the article at <paramref name="slug"/> (counted for cached pages too, by the address).</summary>
+    public void Count(string slug) => _pending.AddOrUpdate(slug, 1, static (_, n) => n + 1);
 
-    internal IReadOnlyDictionary<int, int> TakePending() => Interlocked.Exchange(ref _pending, new ConcurrentDictionary<int, int>());
+    internal IReadOnlyDictionary<string, int> TakePending() => Interlocked.Exchange(ref _pending, new ConcurrentDictionary<string, int>(StringComparer.Ordinal));
 }
 
 public sealed partial class ViewCountFlusher(ViewCounter counter, IServiceScopeFactory scopes, ILogger<ViewCountFlusher> logger) : BackgroundService
@@ -50,9 +51,9 @@ public sealed partial class ViewCountFlusher(ViewCounter counter, IServiceScopeF
         {
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<NewsDbContext>();
-            foreach (var (id, views) in pending)
+            foreach (var (slug, views) in pending)
             {
-                await db.Articles.Where(a => a.Id == id)
+                await db.Articles.Where(a => a.Slug == slug)
                     .ExecuteUpdateAsync(s => s.SetProperty(a => a.ViewCount, a => a.ViewCount + views), cancellationToken);
             }
         }

@@ -24,7 +24,11 @@ public sealed class GlossaryFactory : AdminFactory
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<ICachedPageInvalidator>();
-            services.AddSingleton<ICachedPageInvalidator>(Invalidator);
+            services.AddSingleton<ICachedPageInvalidator>(sp =>
+            {
+                Invalidator.Inner = sp.GetRequiredService<NewsPortal.Web.Infrastructure.Caching.OutputCachePageInvalidator>();
+                return Invalidator;
+            });
         });
     }
 }

@@ -10,9 +10,12 @@ using NewsPortal.Web.Services.Comments;
 
 namespace NewsPortal.IntegrationTests.Moderation;
 
-/// <summary>Notes which articles' cached pages the app asked to drop.</summary>
+/// <summary>Notes which articles' cached pages the app asked to drop (and drops them, through the real one when given).</summary>
 public sealed class RecordingInvalidator : ICachedPageInvalidator
 {
+    /// <summary>The app's own invalidator, so pages are still evicted while the calls are recorded.</summary>
+    public ICachedPageInvalidator? Inner { get; set; }
+
     public ConcurrentQueue<int> Articles { get; } = new();
 
     /// <summary>How many times every article page was dropped at once (a glossary change).</summary>
@@ -23,13 +26,13 @@ public sealed class RecordingInvalidator : ICachedPageInvalidator
     public Task InvalidateArticleAsync(int articleId, CancellationToken cancellationToken)
     {
         Articles.Enqueue(articleId);
-        return Task.CompletedTask;
+        return Inner?.InvalidateArticleAsync(articleId, cancellationToken) ?? Task.CompletedTask;
     }
 
     public Task InvalidateAllArticlesAsync(CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _allArticles);
-        return Task.CompletedTask;
+        return Inner?.InvalidateAllArticlesAsync(cancellationToken) ?? Task.CompletedTask;
     }
 }
 
@@ -43,7 +46,11 @@ public sealed class ModerationCacheFactory : AdminFactory
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<ICachedPageInvalidator>();
-            services.AddSingleton<ICachedPageInvalidator>(Invalidator);
+            services.AddSingleton<ICachedPageInvalidator>(sp =>
+            {
+                Invalidator.Inner = sp.GetRequiredService<NewsPortal.Web.Infrastructure.Caching.OutputCachePageInvalidator>();
+                return Invalidator;
+            });
         });
     }
 }

@@ -18,6 +18,7 @@ public sealed partial class SearchIndexSync(
     SearchIndex index,
     SearchIndexSignal signal,
     IServiceScopeFactory scopes,
+    Microsoft.AspNetCore.OutputCaching.IOutputCacheStore pages,
     TimeProvider time,
     IOptions<SearchOptions> options,
     ILogger<SearchIndexSync> logger) : BackgroundService
@@ -134,6 +135,18 @@ public sealed partial class SearchIndexSync(
 
     /// <summary>Re-indexes the public articles among <paramref name="states"/> whose version moved on; drops the rest.</summary>
     private async Task ApplyAsync(NewsDbContext db, IReadOnlyList<ArticleState> states, DateTime? watermark, CancellationToken cancellationToken)
+    {
+        var changed = states.Any(s => s.Status == ArticleStatus.Published ? index.IndexedVersion(s.Id) != s.Version : index.IndexedVersion(s.Id) is not null);
+        await ApplyChangesAsync(db, states, watermark, cancellationToken);
+        if (changed)
+        {
+            // This node's cached results pages were computed from the old index (with one shared
+            // cache store, every node's pass evicts them; harmless).
+            await pages.EvictByTagAsync(Infrastructure.Caching.PageTags.Search, cancellationToken);
+        }
+    }
+
+    private async Task ApplyChangesAsync(NewsDbContext db, IReadOnlyList<ArticleState> states, DateTime? watermark, CancellationToken cancellationToken)
     {
         var deletes = states.Where(s => s.Status != ArticleStatus.Published && index.IndexedVersion(s.Id) is not null).Select(s => s.Id).ToList();
         var stale = states.Where(s => s.Status == ArticleStatus.Published && index.IndexedVersion(s.Id) != s.Version).Select(s => s.Id).ToList();

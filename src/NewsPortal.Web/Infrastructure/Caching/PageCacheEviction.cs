@@ -1,0 +1,207 @@
+using System.Runtime.CompilerServices;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using NewsPortal.Web.Domain;
+using NewsPortal.Web.Services.Comments;
+
+namespace NewsPortal.Web.Infrastructure.Caching;
+
+/// <summary>Evicts cached pages by tag; with the Redis store, on every web node at once.</summary>
+public sealed class OutputCachePageInvalidator(IOutputCacheStore store) : ICachedPageInvalidator
+{
+    public async Task InvalidateArticleAsync(int articleId, CancellationToken cancellationToken) =>
+        await store.EvictByTagAsync(PageTags.Page(articleId), cancellationToken);
+
+    public async Task InvalidateAllArticlesAsync(CancellationToken cancellationToken) =>
+        await store.EvictByTagAsync(PageTags.ArticlePages, cancellationToken);
+
+    public async Task EvictAsync(IEnumerable<string> tags, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(tags);
+        foreach (var tag in tags.Distinct(StringComparer.Ordinal))
+        {
+            await store.EvictByTagAsync(tag, cancellationToken);
+        }
+    }
+}
+
+/// <summary>
+/// After every save, evicts the cached pages that show what the save changed, whichever code made
+/// the change (editor, scheduler, moderation, settings): see <see cref="PageTags"/>.
+/// </summary>
+public sealed class PageCacheEvictionInterceptor(IServiceProvider services) : SaveChangesInterceptor
+{
+    private static readonly ConditionalWeakTable<DbContext, List<Change>> Pending = [];
+
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        Remember(eventData.Context);
+        return base.SavingChanges(eventData, result);
+    }
+
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        Remember(eventData.Context);
+        return base.SavingChangesAsync(eventData, result, cancellationToken);
+    }
+
+    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    {
+        EvictAsync(eventData.Context, CancellationToken.None).GetAwaiter().GetResult();
+        return base.SavedChanges(eventData, result);
+    }
+
+    public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        await EvictAsync(eventData.Context, cancellationToken);
+        return await base.SavedChangesAsync(eventData, result, cancellationToken);
+    }
+
+    private static void Remember(DbContext? context)
+    {
+        if (context is null)
+        {
+            return;
+        }
+
+        var changes = new List<Change>();
+        foreach (var entry in context.ChangeTracker.Entries())
+        {
+            if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted))
+            {
+                continue;
+            }
+
+            switch (entry.Entity)
+            {
+                case Article article:
+                    changes.Add(ArticleChange(entry, article));
+                    break;
+                case Comment comment:
+                    var wasShown = entry.State != EntityState.Added && Equals(entry.OriginalValues[nameof(Comment.Status)], CommentStatus.Approved);
+                    if (wasShown || comment.Status == CommentStatus.Approved)
+                    {
+                        changes.Add(new Change(Tags: [PageTags.Page(comment.ArticleId)]));
+                    }
+
+                    break;
+                case SiteSettings:
+                    changes.Add(new Change(Tags: [PageTags.ArticlePages]));
+                    break;
+                case Section:
+                    changes.Add(new Change(Tags: [PageTags.Public]));
+                    break;
+                case Dictionary<string, object> when entry.Metadata.Name == "ArticleTags":
+                    // Keys of new rows are known only after the save: keep the entry and read them then.
+                    changes.Add(entry.State == EntityState.Added
+                        ? new Change(Join: entry)
+                        : new Change(ArticleId: (int)entry.Property("ArticlesId").CurrentValue!, TagId: (int)entry.Property("TagsId").CurrentValue!));
+                    break;
+            }
+        }
+
+        if (changes.Count > 0)
+        {
+            Pending.AddOrUpdate(context, changes);
+        }
+    }
+
+    private static Change ArticleChange(EntityEntry entry, Article article)
+    {
+        object? Original(string name) => entry.State == EntityState.Added ? null : entry.OriginalValues[name];
+        var wasPublic = Equals(Original(nameof(Article.Status)), ArticleStatus.Published);
+        var isPublic = entry.State != EntityState.Deleted && article.Status == ArticleStatus.Published;
+        if (!wasPublic && !isPublic)
+        {
+            // Drafts, reviews and schedules are on no public page.
+            return new Change(Tags: []);
+        }
+
+        var listsChange = wasPublic != isPublic
+            || !Equals(Original(nameof(Article.PublishedAtUtc)), article.PublishedAtUtc)
+            || !Equals(Original(nameof(Article.SectionId)), article.SectionId)
+            || !Equals(Original(nameof(Article.IsPinned)), article.IsPinned);
+        var tags = new List<string> { PageTags.Shows(article.Slug), PageTags.Sitemap, PageTags.Search, PageTags.Feeds };
+        if (Original(nameof(Article.Slug)) is string oldSlug)
+        {
+            tags.Add(PageTags.Shows(oldSlug));
+        }
+
+        var sections = new List<int> { article.SectionId };
+        if (Original(nameof(Article.SectionId)) is int oldSection)
+        {
+            sections.Add(oldSection);
+        }
+
+        return new Change(Tags: tags, Article: article, ListsChange: listsChange, SectionIds: sections);
+    }
+
+    private async Task EvictAsync(DbContext? context, CancellationToken cancellationToken)
+    {
+        if (context is null || !Pending.TryGetValue(context, out var changes))
+        {
+            return;
+        }
+
+        Pending.Remove(context);
+        var tags = new HashSet<string>(StringComparer.Ordinal);
+        var tagIds = new HashSet<int>();
+        var sectionIds = new HashSet<int>();
+        foreach (var change in changes)
+        {
+            tags.UnionWith(change.Tags ?? []);
+            if (change.Article is { } article)
+            {
+                tags.Add(PageTags.Page(article.Id));
+                if (change.ListsChange)
+                {
+                    tags.UnionWith([PageTags.Home, PageTags.Archive]);
+                    sectionIds.UnionWith(change.SectionIds ?? []);
+                    tagIds.UnionWith(await context.Set<Dictionary<string, object>>("ArticleTags").AsNoTracking()
+                        .Where(j => (int)j["ArticlesId"] == article.Id).Select(j => (int)j["TagsId"]).ToListAsync(cancellationToken));
+                }
+            }
+
+            var (joinArticle, joinTag) = change.Join is { } join
+                ? ((int?)join.Property("ArticlesId").CurrentValue, (int?)join.Property("TagsId").CurrentValue)
+                : (change.ArticleId, change.TagId);
+            // A published article's tags changed: its page, and the pages of the tags it joined or left.
+            if (joinTag is { } tagId && joinArticle is { } joined
+                && await context.Set<Article>().AnyAsync(a => a.Id == joined && a.Status == ArticleStatus.Published, cancellationToken))
+            {
+                tagIds.Add(tagId);
+                tags.UnionWith([PageTags.Page(joined), PageTags.Search]);
+            }
+        }
+
+        if (sectionIds.Count > 0)
+        {
+            var slugs = await context.Set<Section>().AsNoTracking().Where(s => sectionIds.Contains(s.Id)).Select(s => s.Slug).ToListAsync(cancellationToken);
+            tags.UnionWith(slugs.Select(PageTags.Section));
+            tags.UnionWith(slugs.Select(PageTags.Related));
+        }
+
+        if (tagIds.Count > 0)
+        {
+            var slugs = await context.Set<Tag>().AsNoTracking().Where(t => tagIds.Contains(t.Id)).Select(t => t.Slug).ToListAsync(cancellationToken);
+            tags.UnionWith(slugs.Select(PageTags.Tag));
+            tags.UnionWith(slugs.Select(PageTags.RelatedByTag));
+        }
+
+        if (tags.Count > 0 && services.GetService<OutputCachePageInvalidator>() is { } invalidator)
+        {
+            await invalidator.EvictAsync(tags, cancellationToken);
+        }
+    }
+
+    private sealed record Change(
+        IReadOnlyList<string>? Tags = null,
+        Article? Article = null,
+        bool ListsChange = false,
+        IReadOnlyList<int>? SectionIds = null,
+        int? ArticleId = null,
+        int? TagId = null,
+        EntityEntry? Join = null);
+}

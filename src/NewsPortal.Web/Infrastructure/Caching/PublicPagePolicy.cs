@@ -1,0 +1,57 @@
+using Microsoft.AspNetCore.OutputCaching;
+
+namespace NewsPortal.Web.Infrastructure.Caching;
+
+/// <summary>
+/// The output-cache policy of public pages: GET and HEAD from readers who are not signed in, 200
+/// responses that set no cookie, kept until an eviction by tag (<see cref="PageTags"/>) or an hour
+/// at most. Every stored page gets an ETag, so a reader's browser revalidates with a 304.
+/// </summary>
+public sealed class PublicPagePolicy : IOutputCachePolicy
+{
+    public const string Name = "public-page";
+
+    /// <summary>Below the comment form token's 24 h life, so a cached form can always be sent.</summary>
+    public static readonly TimeSpan MaxAge = TimeSpan.FromHours(1);
+
+    private const string IdentityCookiePrefix = ".AspNetCore.Identity";
+
+    public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var http = context.HttpContext;
+        var request = http.Request;
+        var cacheable = (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
+            && http.User.Identity?.IsAuthenticated != true
+            && !request.Headers.ContainsKey("Authorization")
+            && !request.Cookies.Keys.Any(k => k.StartsWith(IdentityCookiePrefix, StringComparison.Ordinal))
+            // A commenter's own pending comment (a signed link) is theirs alone.
+            && !request.Query.ContainsKey("cho-duyet");
+
+        context.EnableOutputCaching = true;
+        context.AllowCacheLookup = cacheable;
+        context.AllowCacheStorage = cacheable;
+        context.AllowLocking = true;
+        context.CacheVaryByRules.QueryKeys = "*";
+        context.ResponseExpirationTimeSpan = MaxAge;
+        context.Tags.Add(PageTags.Public);
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
+
+    public ValueTask ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var response = context.HttpContext.Response;
+        if (response.StatusCode != StatusCodes.Status200OK
+            || response.Headers.SetCookie.Count > 0
+            || response.Headers.CacheControl.ToString().Contains("no-store", StringComparison.OrdinalIgnoreCase)
+            || response.Headers.CacheControl.ToString().Contains("private", StringComparison.OrdinalIgnoreCase))
+        {
+            context.AllowCacheStorage = false;
+        }
+
+        return ValueTask.CompletedTask;
+    }
+}
