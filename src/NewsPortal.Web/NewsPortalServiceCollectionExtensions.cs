@@ -1,8 +1,10 @@
 using System.Globalization;
+using System.Net;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -68,6 +70,7 @@ public static class NewsPortalServiceCollectionExtensions
         services.AddSingleton<ViewCounter>();
         services.AddHostedService<ViewCountFlusher>();
         services.AddNewsPortalSearch(configuration);
+        services.AddNewsPortalForwardedHeaders(configuration);
 
         services.AddControllersWithViews(options =>
         {
@@ -91,6 +94,40 @@ public static class NewsPortalServiceCollectionExtensions
         // Vietnamese text is written as UTF-8 characters, not as &#x1EA3; entities (a third of the bytes).
         services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         return services;
+    }
+
+    /// <summary>
+    /// Behind nginx, the client's address and scheme come from X-Forwarded-For and X-Forwarded-Proto,
+    /// believed only from loopback and the proxies listed under "Proxy" (docs/operations.md).
+    /// X-Forwarded-Host is not used: nginx passes the Host header itself, and a forwarded host
+    /// would let any client behind a trusted proxy choose the host the app sees.
+    /// </summary>
+    private static void AddNewsPortalForwardedHeaders(this IServiceCollection services, IConfiguration configuration)
+    {
+        var proxy = new ProxyOptions();
+        configuration.GetSection(ProxyOptions.SectionName).Bind(proxy);
+        var proxies = proxy.KnownProxies.Where(p => !string.IsNullOrWhiteSpace(p)).Select(p =>
+            IPAddress.TryParse(p.Trim(), out var address)
+                ? address
+                : throw new InvalidOperationException($"Proxy:KnownProxies: \"{p}\" is not an IP address.")).ToList();
+        var networks = proxy.KnownNetworks.Where(n => !string.IsNullOrWhiteSpace(n)).Select(n =>
+            System.Net.IPNetwork.TryParse(n.Trim(), out var network)
+                ? network
+                : throw new InvalidOperationException($"Proxy:KnownNetworks: \"{n}\" is not a network in CIDR notation (10.0.0.0/24).")).ToList();
+        services.Configure<ForwardedHeadersOptions>(options =>
+        {
+            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            // The defaults (127.0.0.0/8 and ::1) stay; the configured proxies are added.
+            foreach (var address in proxies)
+            {
+                options.KnownProxies.Add(address);
+            }
+
+            foreach (var network in networks)
+            {
+                options.KnownIPNetworks.Add(network);
+            }
+        });
     }
 
     private static void AddNewsPortalSearch(this IServiceCollection services, IConfiguration configuration)
@@ -192,6 +229,8 @@ public static class NewsPortalServiceCollectionExtensions
     public static WebApplication UseNewsPortal(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        // First: everything after it (rate limits, comment checks, HSTS, the Origin check) sees the client.
+        app.UseForwardedHeaders();
         app.UseExceptionHandler("/loi/ngoai-le");
         app.UseStatusCodePagesWithReExecute("/loi/{0}");
         if (!app.Environment.IsDevelopment())
