@@ -6,7 +6,11 @@ using System.Text.Unicode;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.StackExchangeRedis;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.OutputCaching.StackExchangeRedis;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -30,6 +34,7 @@ using NewsPortal.Web.Services.Seo;
 using NewsPortal.Web.Services.Text;
 using NewsPortal.Web.Services;
 using Serilog;
+using StackExchange.Redis;
 
 namespace NewsPortal.Web;
 
@@ -74,6 +79,7 @@ public static class NewsPortalServiceCollectionExtensions
         services.AddNewsPortalSearch(configuration);
         services.AddNewsPortalForwardedHeaders(configuration);
         services.AddNewsPortalCompression();
+        services.AddNewsPortalRedis(configuration);
 
         services.AddControllersWithViews(options =>
         {
@@ -156,6 +162,44 @@ public static class NewsPortalServiceCollectionExtensions
         services.Configure<BrotliCompressionProviderOptions>(options => options.Level = CompressionLevel.Fastest);
         services.Configure<GzipCompressionProviderOptions>(options => options.Level = CompressionLevel.Fastest);
         services.AddSingleton<IResponseCompressionProvider, PublicResponseCompressionProvider>();
+    }
+
+    /// <summary>
+    /// Several web nodes: when <c>Redis:Configuration</c> is set, the Data Protection key ring lives in
+    /// Redis under one application name, so a cookie or token made on one node is read on every
+    /// other; the output cache's store is Redis too (the cache itself is registered elsewhere).
+    /// One <see cref="IConnectionMultiplexer"/> serves both, connected on first use and retrying in
+    /// the background (abortConnect=false). Without the setting: a single node, the defaults.
+    /// </summary>
+    private static void AddNewsPortalRedis(this IServiceCollection services, IConfiguration configuration)
+    {
+        var redis = configuration["Redis:Configuration"];
+        if (string.IsNullOrWhiteSpace(redis))
+        {
+            return;
+        }
+
+        ConfigurationOptions redisOptions;
+        try
+        {
+            redisOptions = ConfigurationOptions.Parse(redis);
+        }
+        catch (ArgumentException error)
+        {
+            throw new InvalidOperationException("Redis:Configuration is not a StackExchange.Redis connection string: " + error.Message, error);
+        }
+
+        redisOptions.AbortOnConnectFail = false;
+        services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(redisOptions));
+        services.AddDataProtection().SetApplicationName("NewsPortal");
+        services.AddOptions<KeyManagementOptions>().Configure<IConnectionMultiplexer>((options, connection) =>
+            options.XmlRepository = new RedisXmlRepository(() => connection.GetDatabase(), RedisKeys.DataProtectionKeys));
+        services.AddStackExchangeRedisOutputCache(_ => { });
+        services.AddOptions<RedisOutputCacheOptions>().Configure<IConnectionMultiplexer>((options, connection) =>
+        {
+            options.InstanceName = RedisKeys.OutputCachePrefix;
+            options.ConnectionMultiplexerFactory = () => Task.FromResult(connection);
+        });
     }
 
     private static void AddNewsPortalSearch(this IServiceCollection services, IConfiguration configuration)
