@@ -199,7 +199,7 @@ public sealed class ForwardedHeadersTests(ProxiedFactory factory) : IClassFixtur
     }
 }
 
-/// <summary>A proxy setting that is not an address or a network stops the start with the reason.</summary>
+/// <summary>A proxy or Redis setting that cannot be read stops the start with the reason.</summary>
 public sealed class ProxySettingsTests
 {
     private sealed class MisconfiguredFactory(string key, string value) : SqliteFactory
@@ -218,5 +218,17 @@ public sealed class ProxySettingsTests
 
         Assert.Contains(named, error.ToString(), StringComparison.Ordinal);
         Assert.Contains(value, error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnUnreadableRedisSettingStopsTheStartWithoutShowingItsPassword()
+    {
+        await using var factory = new MisconfiguredFactory("Redis:Configuration", "127.0.0.1:6379,password=bi-mat-redis,khong-co=1");
+
+        var error = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
+
+        Assert.Contains("Redis:Configuration", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("khong-co", error.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("bi-mat-redis", error.ToString(), StringComparison.Ordinal);
     }
 }
