@@ -15,7 +15,7 @@ namespace NewsPortal.IntegrationTests.Proxy;
 /// (Proxy:KnownNetworks). The test server has no real peer, so a test names the address the
 /// request comes from with the X-Test-Peer-Ip header, set before the app's pipeline runs.
 /// </summary>
-public sealed class ProxiedFactory : SqliteFactory
+public class ProxiedFactory : SqliteFactory
 {
     public const string PeerHeader = "X-Test-Peer-Ip";
 
@@ -46,6 +46,56 @@ public sealed class ProxiedFactory : SqliteFactory
             });
             next(app);
         };
+    }
+}
+
+/// <summary>The same, with two sign-in attempts per client address and minute.</summary>
+public sealed class RateLimitedProxiedFactory : ProxiedFactory
+{
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>(base.Settings)
+    {
+        ["Security:SignInPermitLimit"] = "2",
+    };
+}
+
+/// <summary>The sign-in limit counts per forwarded client, not per proxy.</summary>
+public sealed class ForwardedSignInLimitTests(RateLimitedProxiedFactory factory) : IClassFixture<RateLimitedProxiedFactory>
+{
+    private readonly HttpClient _client = factory.CreateClient(new() { AllowAutoRedirect = false });
+
+    private async Task<HttpStatusCode> AttemptAsync(string peer, string? forwardedFor)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/admin/dang-nhap", UriKind.Relative))
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["Email"] = "khach@example.vn", ["Password"] = "sai-mat-khau-roi-nhe" }),
+        };
+        request.Headers.Add(ProxiedFactory.PeerHeader, peer);
+        if (forwardedFor is not null)
+        {
+            request.Headers.TryAddWithoutValidation("X-Forwarded-For", forwardedFor);
+        }
+
+        return (await _client.SendAsync(request)).StatusCode;
+    }
+
+    [Fact]
+    public async Task EachClientBehindTheProxyHasItsOwnAllowance()
+    {
+        var first = new[] { await AttemptAsync("10.0.0.5", "198.51.100.80"), await AttemptAsync("10.0.0.5", "198.51.100.80") };
+        var third = await AttemptAsync("10.0.0.5", "198.51.100.80");
+        var otherClient = await AttemptAsync("10.0.0.5", "198.51.100.81");
+        // An untrusted peer cannot reset its allowance by naming another address each time.
+        var spoofed = new[]
+        {
+            await AttemptAsync("203.0.113.20", "198.51.100.90"),
+            await AttemptAsync("203.0.113.20", "198.51.100.91"),
+            await AttemptAsync("203.0.113.20", "198.51.100.92"),
+        };
+
+        Assert.All(first, status => Assert.NotEqual(HttpStatusCode.TooManyRequests, status));
+        Assert.Equal(HttpStatusCode.TooManyRequests, third);
+        Assert.NotEqual(HttpStatusCode.TooManyRequests, otherClient);
+        Assert.Equal(HttpStatusCode.TooManyRequests, spoofed[2]);
     }
 }
 
