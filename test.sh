@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every NewsPortal test on a fresh machine of this kind.
 # Installs what the tests need when it is missing (Debian's Chromium for the browser test,
-# the PostgreSQL 15 server binaries for the PostgreSQL tests, Java and the W3C Nu HTML Checker
+# the PostgreSQL 15 server binaries for the PostgreSQL tests, Redis for the several-nodes tests, Java and the W3C Nu HTML Checker
 # for the validity tests), builds the solution once,
 # runs the unit and integration tests, and ends with the line "N passed, N failed, N skipped".
 set -uo pipefail
@@ -27,6 +27,11 @@ fi
 if [ ! -x /usr/lib/postgresql/15/bin/initdb ]; then
   echo "Installing the PostgreSQL 15 server binaries..."
   apt_install postgresql-15 || { echo "Could not install postgresql-15" >&2; exit 1; }
+fi
+
+if [ ! -x /usr/bin/redis-server ]; then
+  echo "Installing Redis for the several-nodes tests..."
+  apt_install redis-server || { echo "Could not install redis-server" >&2; exit 1; }
 fi
 
 if [ ! -x /usr/bin/java ]; then

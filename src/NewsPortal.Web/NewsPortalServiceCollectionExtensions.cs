@@ -1,10 +1,18 @@
 using System.Globalization;
+using System.IO.Compression;
+using System.Net;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.StackExchangeRedis;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.OutputCaching.StackExchangeRedis;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.WebEncoders;
@@ -27,6 +35,7 @@ using NewsPortal.Web.Services.Seo;
 using NewsPortal.Web.Services.Text;
 using NewsPortal.Web.Services;
 using Serilog;
+using StackExchange.Redis;
 
 namespace NewsPortal.Web;
 
@@ -69,6 +78,9 @@ public static class NewsPortalServiceCollectionExtensions
         services.AddSingleton<ViewCounter>();
         services.AddHostedService<ViewCountFlusher>();
         services.AddNewsPortalSearch(configuration);
+        services.AddNewsPortalForwardedHeaders(configuration);
+        services.AddNewsPortalCompression();
+        services.AddNewsPortalRedis(configuration);
 
         services.AddControllersWithViews(options =>
         {
@@ -92,6 +104,103 @@ public static class NewsPortalServiceCollectionExtensions
         // Vietnamese text is written as UTF-8 characters, not as &#x1EA3; entities (a third of the bytes).
         services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         return services;
+    }
+
+    /// <summary>
+    /// Behind nginx, the client's address and scheme come from X-Forwarded-For and X-Forwarded-Proto,
+    /// believed only from loopback and the proxies listed under "Proxy" (docs/operations.md).
+    /// X-Forwarded-Host is not used: nginx passes the Host header itself, and a forwarded host
+    /// would let any client behind a trusted proxy choose the host the app sees.
+    /// </summary>
+    private static void AddNewsPortalForwardedHeaders(this IServiceCollection services, IConfiguration configuration)
+    {
+        var proxy = new ProxyOptions();
+        configuration.GetSection(ProxyOptions.SectionName).Bind(proxy);
+        var proxies = proxy.KnownProxies.Where(p => !string.IsNullOrWhiteSpace(p)).Select(p =>
+            IPAddress.TryParse(p.Trim(), out var address)
+                ? address
+                : throw new InvalidOperationException($"Proxy:KnownProxies: \"{p}\" is not an IP address.")).ToList();
+        var networks = proxy.KnownNetworks.Where(n => !string.IsNullOrWhiteSpace(n)).Select(n =>
+            System.Net.IPNetwork.TryParse(n.Trim(), out var network)
+                ? network
+                : throw new InvalidOperationException($"Proxy:KnownNetworks: \"{n}\" is not a network in CIDR notation (10.0.0.0/24).")).ToList();
+        services.Configure<ForwardedHeadersOptions>(options =>
+        {
+            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            // The defaults (127.0.0.0/8 and ::1) stay; the configured proxies are added.
+            foreach (var address in proxies)
+            {
+                options.KnownProxies.Add(address);
+            }
+
+            foreach (var network in networks)
+            {
+                options.KnownIPNetworks.Add(network);
+            }
+        });
+    }
+
+    /// <summary>
+    /// Brotli (preferred) and gzip for text responses, also over HTTPS; the provider leaves out the
+    /// Admin area and responses that set cookies (BREACH, docs/operations.md). Static files come
+    /// precompressed from MapStaticAssets and are not compressed again.
+    /// </summary>
+    private static void AddNewsPortalCompression(this IServiceCollection services)
+    {
+        services.AddResponseCompression(options =>
+        {
+            options.EnableForHttps = true;
+            options.Providers.Add<BrotliCompressionProvider>();
+            options.Providers.Add<GzipCompressionProvider>();
+            options.MimeTypes =
+            [
+                "text/html", "text/css", "text/plain", "text/javascript", "application/javascript",
+                "application/rss+xml", "application/atom+xml", "application/xml", "text/xml", "image/svg+xml",
+                "application/json",
+            ];
+        });
+        // Fastest: a page is compressed on every response; Optimal Brotli costs several times the CPU for a few percent.
+        services.Configure<BrotliCompressionProviderOptions>(options => options.Level = CompressionLevel.Fastest);
+        services.Configure<GzipCompressionProviderOptions>(options => options.Level = CompressionLevel.Fastest);
+        services.AddSingleton<IResponseCompressionProvider, PublicResponseCompressionProvider>();
+    }
+
+    /// <summary>
+    /// Several web nodes: when <c>Redis:Configuration</c> is set, the Data Protection key ring lives in
+    /// Redis under one application name, so a cookie or token made on one node is read on every
+    /// other; the output cache's store is Redis too (the cache itself is registered elsewhere).
+    /// One <see cref="IConnectionMultiplexer"/> serves both, connected on first use and retrying in
+    /// the background (abortConnect=false). Without the setting: a single node, the defaults.
+    /// </summary>
+    private static void AddNewsPortalRedis(this IServiceCollection services, IConfiguration configuration)
+    {
+        var redis = configuration["Redis:Configuration"];
+        if (string.IsNullOrWhiteSpace(redis))
+        {
+            return;
+        }
+
+        ConfigurationOptions redisOptions;
+        try
+        {
+            redisOptions = ConfigurationOptions.Parse(redis);
+        }
+        catch (ArgumentException error)
+        {
+            throw new InvalidOperationException("Redis:Configuration is not a StackExchange.Redis connection string: " + error.Message, error);
+        }
+
+        redisOptions.AbortOnConnectFail = false;
+        services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(redisOptions));
+        services.AddDataProtection().SetApplicationName("NewsPortal");
+        services.AddOptions<KeyManagementOptions>().Configure<IConnectionMultiplexer>((options, connection) =>
+            options.XmlRepository = new RedisXmlRepository(() => connection.GetDatabase(), RedisKeys.DataProtectionKeys));
+        services.AddStackExchangeRedisOutputCache(_ => { });
+        services.AddOptions<RedisOutputCacheOptions>().Configure<IConnectionMultiplexer>((options, connection) =>
+        {
+            options.InstanceName = RedisKeys.OutputCachePrefix;
+            options.ConnectionMultiplexerFactory = () => Task.FromResult(connection);
+        });
     }
 
     private static void AddNewsPortalSearch(this IServiceCollection services, IConfiguration configuration)
@@ -199,6 +308,8 @@ public static class NewsPortalServiceCollectionExtensions
     public static WebApplication UseNewsPortal(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        // First: everything after it (rate limits, comment checks, HSTS, the Origin check) sees the client.
+        app.UseForwardedHeaders();
         app.UseExceptionHandler("/loi/ngoai-le");
         app.UseStatusCodePagesWithReExecute("/loi/{0}");
         if (!app.Environment.IsDevelopment())
@@ -215,6 +326,9 @@ public static class NewsPortalServiceCollectionExtensions
             options.Logger = app.Services.GetRequiredService<Serilog.ILogger>();
         });
 
+        // Outside the output cache (which goes after UseRouting): cached pages are stored as
+        // rendered and compressed for each response in the encoding its client asked for.
+        app.UseResponseCompression();
         app.UseRouting();
         app.UseRateLimiter();
         app.UseAuthentication();

@@ -1,0 +1,156 @@
+using System.Net;
+using System.Text;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Extensions.DependencyInjection;
+using NewsPortal.IntegrationTests.Admin;
+using NewsPortal.IntegrationTests.Infrastructure;
+using NewsPortal.Web.Domain;
+using NewsPortal.Web.Infrastructure;
+using StackExchange.Redis;
+
+namespace NewsPortal.IntegrationTests.Proxy;
+
+/// <summary>
+/// One web node of several on one SQLite file. With <paramref name="redis"/>, the app's own
+/// Redis:Configuration; without, a key ring in this node's own folder (as two machines would have).
+/// </summary>
+public sealed class NodeFactory(string databaseFile, string? redis) : SqliteFactory
+{
+    protected override string ConnectionString => $"Data Source={databaseFile}";
+
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["Security:SignInPermitLimit"] = "100000",
+        ["Redis:Configuration"] = redis,
+    };
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        if (redis is null)
+        {
+            builder.ConfigureServices(services =>
+                services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(WorkDirectory, "keys"))));
+        }
+    }
+}
+
+/// <summary>Two portal instances on one database: a sign-in on one works on the other only with the shared key ring.</summary>
+public sealed class SeveralNodesTests : IDisposable
+{
+    private const string RedisMissing = "redis-server is not installed at " + RedisServer.Executable + "; ./test.sh installs it (apt-get install -y redis-server).";
+
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "np-tests", "nodes-" + Guid.NewGuid().ToString("N")[..12]);
+
+    public SeveralNodesTests() => Directory.CreateDirectory(_directory);
+
+    private string DatabaseFile => Path.Combine(_directory, "newsportal.db");
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    /// <summary>Node A migrates and seeds; node B starts on the same database.</summary>
+    private (NodeFactory A, NodeFactory B) StartNodes(string? redis)
+    {
+        var a = new NodeFactory(DatabaseFile, redis);
+        _ = a.Services;
+        var b = new NodeFactory(DatabaseFile, redis);
+        _ = b.Services;
+        return (a, b);
+    }
+
+    /// <summary>Signs an editor in on <paramref name="node"/> through the sign-in page; returns the Cookie header a browser would send next.</summary>
+    private static async Task<string> SignInAsync(NodeFactory node, StaffAccount editor)
+    {
+        using var browser = node.CreateBrowser();
+        var response = await browser.SubmitPasswordAsync(editor.Email, editor.Password);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/admin", response.Headers.Location?.OriginalString);
+        var cookies = response.Headers.GetValues("Set-Cookie")
+            .Select(header => header.Split(';', 2)[0])
+            .Where(pair => pair.StartsWith("np.auth", StringComparison.Ordinal))
+            .ToList();
+        Assert.NotEmpty(cookies);
+        return string.Join("; ", cookies);
+    }
+
+    private static async Task<HttpResponseMessage> DashboardAsync(NodeFactory node, string cookie)
+    {
+        using var client = node.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = false });
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/admin", UriKind.Relative));
+        request.Headers.Add("Cookie", cookie);
+        return await client.SendAsync(request);
+    }
+
+    [SkippableFact]
+    public async Task WithRedisASignInOnOneNodeWorksOnTheOther()
+    {
+        Skip.IfNot(RedisServer.IsAvailable, RedisMissing);
+        await using var redis = await RedisServer.StartAsync();
+        var (a, b) = StartNodes(redis.ConnectionString);
+        await using var nodeA = a;
+        await using var nodeB = b;
+        var editor = await nodeA.CreateStaffAsync(Roles.Editor);
+
+        var cookie = await SignInAsync(nodeA, editor);
+        var onA = await DashboardAsync(nodeA, cookie);
+        var onB = await DashboardAsync(nodeB, cookie);
+
+        Assert.Equal(HttpStatusCode.OK, onA.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, onB.StatusCode);
+        Assert.Contains("<h1>Bảng tin</h1>", await onB.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        // The key ring is in Redis, not in a folder both nodes happen to share on this machine.
+        using var connection = await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString);
+        Assert.True(await connection.GetDatabase().ListLengthAsync(RedisKeys.DataProtectionKeys) > 0);
+    }
+
+    [SkippableFact]
+    public async Task WithRedisTheOutputCacheStoreIsSharedAndAnEvictionOnOneNodeIsSeenByTheOther()
+    {
+        Skip.IfNot(RedisServer.IsAvailable, RedisMissing);
+        await using var redis = await RedisServer.StartAsync();
+        var (a, b) = StartNodes(redis.ConnectionString);
+        await using var nodeA = a;
+        await using var nodeB = b;
+        var storeA = nodeA.Services.GetRequiredService<IOutputCacheStore>();
+        var storeB = nodeB.Services.GetRequiredService<IOutputCacheStore>();
+        var page = Encoding.UTF8.GetBytes("<h1>Bài viết</h1>");
+
+        await storeA.SetAsync("trang-bai-viet", page, ["bai-viet-1"], TimeSpan.FromMinutes(5), CancellationToken.None);
+        var seenOnB = await storeB.GetAsync("trang-bai-viet", CancellationToken.None);
+        await storeB.EvictByTagAsync("bai-viet-1", CancellationToken.None);
+        var afterEviction = await storeA.GetAsync("trang-bai-viet", CancellationToken.None);
+
+        Assert.Equal(page, seenOnB);
+        Assert.Null(afterEviction);
+    }
+
+    [Fact]
+    public async Task WithoutRedisEachNodeHasItsOwnKeysAndRefusesTheOthersCookie()
+    {
+        var (a, b) = StartNodes(redis: null);
+        await using var nodeA = a;
+        await using var nodeB = b;
+        var editor = await nodeA.CreateStaffAsync(Roles.Editor);
+
+        var cookie = await SignInAsync(nodeA, editor);
+        var onA = await DashboardAsync(nodeA, cookie);
+        var onB = await DashboardAsync(nodeB, cookie);
+
+        Assert.Equal(HttpStatusCode.OK, onA.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, onB.StatusCode);
+        Assert.Equal(AdminClient.SignInPath, new Uri(new Uri("http://localhost"), onB.Headers.Location!).AbsolutePath);
+        Assert.Empty(nodeB.Services.GetServices<IConnectionMultiplexer>());
+    }
+}
