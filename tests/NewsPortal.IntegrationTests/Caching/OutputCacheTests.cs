@@ -29,6 +29,7 @@ public sealed class OutputCacheTests
     {
         await using var factory = new ArticleSqliteFactory();
         var reader = factory.CreateClient();
+        await Task.Delay(NewsPortal.Web.Infrastructure.Caching.OutputCachePageInvalidator.Repeat + TimeSpan.FromMilliseconds(500));
         foreach (var url in Pages)
         {
             Assert.False(await CachedAsync(reader, url), $"{url} came from the cache on the first request");
@@ -170,6 +171,8 @@ public sealed class OutputCacheTests
 
     private static async Task WarmAsync(HttpClient reader)
     {
+        // After the last change's repeated eviction (seeding, a setup step), not before it.
+        await Task.Delay(NewsPortal.Web.Infrastructure.Caching.OutputCachePageInvalidator.Repeat + TimeSpan.FromMilliseconds(500));
         foreach (var url in Pages)
         {
             await reader.GetAsync(new Uri(url, UriKind.Relative));

@@ -17,13 +17,37 @@ public sealed class OutputCachePageInvalidator(IOutputCacheStore store) : ICache
     public async Task InvalidateAllArticlesAsync(CancellationToken cancellationToken) =>
         await store.EvictByTagAsync(PageTags.ArticlePages, cancellationToken);
 
+    /// <summary>How long after an eviction it is repeated (see <see cref="EvictAsync"/>).</summary>
+    public static readonly TimeSpan Repeat = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// Evicts <paramref name="tags"/> now and once more a moment later: a request that read the old
+    /// data just before the change can store its page just after the first eviction.
+    /// </summary>
     public async Task EvictAsync(IEnumerable<string> tags, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(tags);
-        foreach (var tag in tags.Distinct(StringComparer.Ordinal))
+        var list = tags.Distinct(StringComparer.Ordinal).ToList();
+        foreach (var tag in list)
         {
             await store.EvictByTagAsync(tag, cancellationToken);
         }
+
+        _ = Task.Run(async () =>
+        {
+            await Task.Delay(Repeat, CancellationToken.None);
+            try
+            {
+                foreach (var tag in list)
+                {
+                    await store.EvictByTagAsync(tag, CancellationToken.None);
+                }
+            }
+            catch (Exception exception) when (exception is ObjectDisposedException or InvalidOperationException or TimeoutException)
+            {
+                // The app is stopping, or the shared store is away: the entries expire on their own.
+            }
+        }, CancellationToken.None);
     }
 }
 

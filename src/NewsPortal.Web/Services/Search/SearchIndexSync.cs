@@ -18,7 +18,7 @@ public sealed partial class SearchIndexSync(
     SearchIndex index,
     SearchIndexSignal signal,
     IServiceScopeFactory scopes,
-    Microsoft.AspNetCore.OutputCaching.IOutputCacheStore pages,
+    Infrastructure.Caching.OutputCachePageInvalidator pages,
     TimeProvider time,
     IOptions<SearchOptions> options,
     ILogger<SearchIndexSync> logger) : BackgroundService
@@ -142,7 +142,7 @@ public sealed partial class SearchIndexSync(
         {
             // This node's cached results pages were computed from the old index (with one shared
             // cache store, every node's pass evicts them; harmless).
-            await pages.EvictByTagAsync(Infrastructure.Caching.PageTags.Search, cancellationToken);
+            await pages.EvictAsync([Infrastructure.Caching.PageTags.Search], cancellationToken);
         }
     }
 
