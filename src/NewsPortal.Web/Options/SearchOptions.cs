@@ -17,7 +17,7 @@ public sealed class SearchOptions
     [Range(0.1, 3600)]
     public double SyncIntervalSeconds { get; set; } = 2;
 
-    /// <summary>How far back each pass re-reads changes, to cover clock skew between nodes and slow commits.</summary>
+    /// <summary>Each pass also re-reads the articles changed this recently (by the clock), to cover clock skew between nodes and slow commits.</summary>
     [Range(0, 86_400)]
     public int SyncOverlapSeconds { get; set; } = 300;
 
