@@ -5,7 +5,6 @@ using NewsPortal.Bench;
 //   generate --provider Sqlite|PostgreSql --connection "…" [--articles 100000] [--comments 0] [--seed 42]
 return args.Length > 0 && args[0] == "generate" ? await DataGenerator.RunAsync(args[1..])
     : args.Length > 1 && args[0] == "search-timing" ? SearchTiming.Run(args[1..])
-    : args.Length > 1 && args[0] == "merge-index" ? IndexMerge.Run(args[1])
     : Usage();
 
 static int Usage()

@@ -40,18 +40,3 @@ internal static class SearchTiming
     }
 }
 
-/// <summary>Merges an index into one segment (to measure what segment count costs).</summary>
-internal static class IndexMerge
-{
-    public static int Run(string path)
-    {
-        using var directory = Lucene.Net.Store.FSDirectory.Open(new DirectoryInfo(path));
-        using var analyzer = new VietnameseAnalyzer();
-        using var writer = new Lucene.Net.Index.IndexWriter(directory, new Lucene.Net.Index.IndexWriterConfig(VietnameseAnalyzer.Version, analyzer));
-        var watch = Stopwatch.StartNew();
-        writer.ForceMerge(1);
-        writer.Commit();
-        Console.WriteLine($"merged in {watch.Elapsed.TotalSeconds:F1} s");
-        return 0;
-    }
-}

@@ -13,25 +13,7 @@ using NewsPortal.Web.Services.Glossary;
 
 namespace NewsPortal.IntegrationTests.Admin;
 
-/// <summary>The Admin host with a recorder behind the cached-page invalidation.</summary>
-public sealed class GlossaryFactory : AdminFactory
-{
-    public RecordingInvalidator Invalidator { get; } = new();
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.ConfigureServices(services =>
-        {
-            services.RemoveAll<ICachedPageInvalidator>();
-            services.AddSingleton<ICachedPageInvalidator>(sp =>
-            {
-                Invalidator.Inner = sp.GetRequiredService<NewsPortal.Web.Infrastructure.Caching.OutputCachePageInvalidator>();
-                return Invalidator;
-            });
-        });
-    }
-}
+public sealed class GlossaryFactory : NewsPortal.IntegrationTests.Moderation.RecordingInvalidatorFactory;
 
 /// <summary>
 /// Editors manage the glossary at /admin/tu-viet-tat through the real pages; the article page

@@ -36,7 +36,8 @@ public sealed class RecordingInvalidator : ICachedPageInvalidator
     }
 }
 
-public sealed class ModerationCacheFactory : AdminFactory
+/// <summary>The Admin host with a recorder in front of the cached-page invalidation.</summary>
+public class RecordingInvalidatorFactory : AdminFactory
 {
     public RecordingInvalidator Invalidator { get; } = new();
 
@@ -54,6 +55,8 @@ public sealed class ModerationCacheFactory : AdminFactory
         });
     }
 }
+
+public sealed class ModerationCacheFactory : RecordingInvalidatorFactory;
 
 /// <summary>
 /// Every action that changes what the public sees asks for the article's cached pages to be

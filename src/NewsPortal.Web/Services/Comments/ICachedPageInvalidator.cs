@@ -19,11 +19,3 @@ public interface ICachedPageInvalidator
     /// </summary>
     Task InvalidateAllArticlesAsync(CancellationToken cancellationToken);
 }
-
-/// <summary>Until issue 6 brings an output cache there is nothing to clear.</summary>
-public sealed class NoCachedPageInvalidator : ICachedPageInvalidator
-{
-    public Task InvalidateArticleAsync(int articleId, CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task InvalidateAllArticlesAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-}

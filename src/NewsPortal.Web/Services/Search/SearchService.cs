@@ -154,7 +154,7 @@ public sealed class SearchService(
             var title = Snippets.Highlight(row.Card.Title, words, 0) ?? WebUtility.HtmlEncode(row.Card.Title);
             var snippet = Snippets.Highlight(row.Card.Lead, words, 0)
                 ?? Snippets.Highlight(PlainText.FromHtml(row.BodyHtml), words, SnippetLength)
-                ?? WebUtility.HtmlEncode(Shorten(row.Card.Lead, SnippetLength));
+                ?? WebUtility.HtmlEncode(Seo.MetaText.Description(row.Card.Lead, SnippetLength));
             return new SearchResult(row.Card, title, snippet);
         }).ToList();
 
@@ -177,17 +177,6 @@ public sealed class SearchService(
 
         messages.Add($"“{label}” không phải là ngày hợp lệ (ví dụ 04/01/2022); bộ lọc này đã được bỏ qua.");
         return null;
-    }
-
-    private static string Shorten(string text, int length)
-    {
-        if (text.Length <= length)
-        {
-            return text;
-        }
-
-        var cut = text.LastIndexOf(' ', length);
-        return string.Concat(text.AsSpan(0, cut > length / 2 ? cut : length), "…");
     }
 }
 
