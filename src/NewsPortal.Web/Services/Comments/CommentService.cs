@@ -1,3 +1,4 @@
+using System.Data;
 using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
@@ -124,13 +125,14 @@ public sealed partial class CommentService(NewsDbContext db, TimeProvider time, 
         var ip = Normalize(clientAddress);
         var ipText = ip?.ToString();
 
-        var comment = new Comment(article.Id, input.ParentId, name, email, website, body, ipText, now, depth);
+        Comment NewComment() => new(article.Id, input.ParentId, name, email, website, body, ipText, now, depth);
 
         // A robot filled the hidden field: kept as spam, answered as if accepted.
         if (!string.IsNullOrEmpty(input.Phone))
         {
-            comment.MarkSpam(now);
-            return await SaveAsync(comment, CommentStatus.Spam, "Ô bẫy (honeypot) đã được điền.", cancellationToken);
+            var trapped = NewComment();
+            trapped.MarkSpam(now);
+            return await SaveAsync(trapped, CommentStatus.Spam, "Ô bẫy (honeypot) đã được điền.", cancellationToken);
         }
 
         if (await IsBannedAsync(email, ip, now, cancellationToken))
@@ -138,35 +140,90 @@ public sealed partial class CommentService(NewsDbContext db, TimeProvider time, 
             return new CommentOutcome(CommentOutcomeKind.Forbidden, Message: BannedMessage);
         }
 
-        if (await db.Comments.AnyAsync(c => c.ArticleId == article.Id && c.AuthorEmail == email && c.Body == body, cancellationToken))
+        // The duplicate and flood checks and the insert are one transaction that excludes other posts
+        // by this reader, so two posts at the same instant (two tabs, a robot, two web nodes) cannot
+        // both pass them.
+        return await AtomicallyAsync(email, ipText, async token =>
         {
-            return CommentOutcome.Refused(DuplicateMessage);
-        }
+            if (await db.Comments.AnyAsync(c => c.ArticleId == article.Id && c.AuthorEmail == email && c.Body == body, token))
+            {
+                return CommentOutcome.Refused(DuplicateMessage);
+            }
 
-        var since = now.AddSeconds(-settings.CommentFloodSeconds);
-        var latest = await db.Comments.AsNoTracking()
-            .Where(c => c.CreatedAtUtc > since && (c.AuthorEmail == email || (ipText != null && c.IpAddress == ipText)))
-            .OrderByDescending(c => c.CreatedAtUtc)
-            .Select(c => (DateTime?)c.CreatedAtUtc)
-            .FirstOrDefaultAsync(cancellationToken);
-        if (latest is { } last)
-        {
-            var wait = (int)Math.Ceiling((last.AddSeconds(settings.CommentFloodSeconds) - now).TotalSeconds);
-            return new CommentOutcome(CommentOutcomeKind.TooMany, RetryAfterSeconds: Math.Max(1, wait));
-        }
+            var since = now.AddSeconds(-settings.CommentFloodSeconds);
+            var latest = await db.Comments.AsNoTracking()
+                .Where(c => c.CreatedAtUtc > since && (c.AuthorEmail == email || (ipText != null && c.IpAddress == ipText)))
+                .OrderByDescending(c => c.CreatedAtUtc)
+                .Select(c => (DateTime?)c.CreatedAtUtc)
+                .FirstOrDefaultAsync(token);
+            if (latest is { } last)
+            {
+                var wait = (int)Math.Ceiling((last.AddSeconds(settings.CommentFloodSeconds) - now).TotalSeconds);
+                return new CommentOutcome(CommentOutcomeKind.TooMany, RetryAfterSeconds: Math.Max(1, wait));
+            }
 
-        var (status, reason) = await DecideAsync(settings, name, email, website, body, cancellationToken);
-        if (status == CommentStatus.Spam)
-        {
-            comment.MarkSpam(now);
-        }
-        else if (status == CommentStatus.Approved)
-        {
-            comment.Approve(now);
-        }
+            var (status, reason) = await DecideAsync(settings, name, email, website, body, token);
+            var comment = NewComment();
+            if (status == CommentStatus.Spam)
+            {
+                comment.MarkSpam(now);
+            }
+            else if (status == CommentStatus.Approved)
+            {
+                comment.Approve(now);
+            }
 
-        return await SaveAsync(comment, status, reason, cancellationToken);
+            return await SaveAsync(comment, status, reason, token);
+        }, cancellationToken);
     }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> in a transaction that no other post by the same e-mail address or
+    /// from the same client address runs beside. SQLite: posts of this process queue in memory, then
+    /// take SQLite's write lock at the start (BEGIN IMMEDIATE) rather than waiting in its busy retry.
+    /// PostgreSQL: transaction-scoped advisory locks on the address and the e-mail (other readers'
+    /// posts go on in parallel). SQL Server: a serializable transaction, whose range locks make a
+    /// second post wait or become a deadlock victim, retried by the execution strategy.
+    /// </summary>
+    private async Task<CommentOutcome> AtomicallyAsync(string email, string? ip, Func<CancellationToken, Task<CommentOutcome>> work, CancellationToken cancellationToken)
+    {
+        var sqlite = db.Database.IsSqlite();
+        if (sqlite)
+        {
+            await SqliteWriters.WaitAsync(cancellationToken);
+        }
+
+        try
+        {
+            var postgres = db.Database.IsNpgsql();
+            return await db.Database.CreateExecutionStrategy().ExecuteAsync(async token =>
+            {
+                db.ChangeTracker.Clear();
+                await using var transaction = await db.Database.BeginTransactionAsync(postgres ? IsolationLevel.ReadCommitted : IsolationLevel.Serializable, token);
+                if (postgres)
+                {
+                    // In one order, so two posts never wait for each other's second lock.
+                    foreach (var key in new[] { "comment-email:" + email, "comment-ip:" + ip }.Where(k => !k.EndsWith(':')).Order(StringComparer.Ordinal))
+                    {
+                        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtext({key}))", token);
+                    }
+                }
+
+                var outcome = await work(token);
+                await transaction.CommitAsync(token);
+                return outcome;
+            }, cancellationToken);
+        }
+        finally
+        {
+            if (sqlite)
+            {
+                SqliteWriters.Release();
+            }
+        }
+    }
+
+    private static readonly SemaphoreSlim SqliteWriters = new(1, 1);
 
     /// <summary>WordPress's discussion rules: block words → spam; known approved authors may skip the queue unless held.</summary>
     private async Task<(CommentStatus Status, string? Reason)> DecideAsync(SiteSettings settings, string name, string email, string? website, string body, CancellationToken cancellationToken)
