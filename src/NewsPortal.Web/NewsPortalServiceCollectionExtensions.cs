@@ -305,6 +305,19 @@ public static class NewsPortalServiceCollectionExtensions
         });
     }
 
+    /// <summary>
+    /// A fast, successful read (a reader's page, a feed, a photo) is logged at Debug, not written by
+    /// default: the proxy's access log already has it, and at thousands of pages a second one
+    /// synchronous console and file write each is the portal's largest cost (measured with
+    /// bench/load.sh). Every write (POST), every 4xx, 5xx and exception, and every read slower than
+    /// half a second is still logged.
+    /// </summary>
+    internal static Serilog.Events.LogEventLevel RequestLogLevel(HttpContext context, double elapsedMilliseconds, Exception? exception) =>
+        exception is not null || context.Response.StatusCode >= 500 ? Serilog.Events.LogEventLevel.Error
+        : context.Response.StatusCode >= 400 || elapsedMilliseconds > 500 ? Serilog.Events.LogEventLevel.Warning
+        : HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method) ? Serilog.Events.LogEventLevel.Debug
+        : Serilog.Events.LogEventLevel.Information;
+
     public static WebApplication UseNewsPortal(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
@@ -324,6 +337,7 @@ public static class NewsPortalServiceCollectionExtensions
             options.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms";
             // This host's logger, not the static one (left silent so parallel hosts stay apart).
             options.Logger = app.Services.GetRequiredService<Serilog.ILogger>();
+            options.GetLevel = RequestLogLevel;
         });
 
         // Outside the output cache (which goes after UseRouting): cached pages are stored as

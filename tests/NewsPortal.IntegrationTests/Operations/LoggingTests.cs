@@ -1,4 +1,7 @@
 using System.Net;
+using Microsoft.AspNetCore.Http;
+using NewsPortal.Web;
+using Serilog.Events;
 using NewsPortal.IntegrationTests.Infrastructure;
 
 namespace NewsPortal.IntegrationTests.Operations;
@@ -16,17 +19,44 @@ public sealed class LoggingTests : IClassFixture<SqliteFactory>
         using var request = new HttpRequestMessage(HttpMethod.Get, "/bai-viet/bo-quoc-phong-tong-ket-cong-tac-cai-cach-hanh-chinh-va-xay-dung-chinh-phu-dien-tu-nam-2021?email=ban.doc%40example.vn&ten=Nguyen");
         request.Headers.Add("X-Forwarded-For", "198.18.0.77");
         Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(request)).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(new Uri("/khong-co?email=an%40example.vn", UriKind.Relative))).StatusCode);
+        using var missing = new HttpRequestMessage(HttpMethod.Get, "/khong-co?email=an%40example.vn");
+        missing.Headers.Add("X-Forwarded-For", "198.18.0.78");
+        Assert.Equal(HttpStatusCode.NotFound, (await client.SendAsync(missing)).StatusCode);
+        using var post = new HttpRequestMessage(HttpMethod.Post, "/bai-viet/khong-co/binh-luan?email=an%40example.vn")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["Email"] = "an@example.vn" }),
+        };
+        post.Headers.Add("X-Forwarded-For", "198.18.0.79");
+        await client.SendAsync(post);
 
-        var logs = await WaitForLogsAsync("responded 404");
+        var logs = await WaitForLogsAsync("HTTP POST /bai-viet/khong-co/binh-luan responded");
 
-        Assert.Contains("HTTP GET /bai-viet/bo-quoc-phong-tong-ket-cong-tac-cai-cach-hanh-chinh-va-xay-dung-chinh-phu-dien-tu-nam-2021 responded 200", logs, StringComparison.Ordinal);
+        Assert.Contains("HTTP GET /khong-co responded 404", logs, StringComparison.Ordinal);
+        Assert.Contains("HTTP POST /bai-viet/khong-co/binh-luan responded", logs, StringComparison.Ordinal);
         Assert.DoesNotContain("example.vn", logs, StringComparison.Ordinal);
         Assert.DoesNotContain("email=", logs, StringComparison.Ordinal);
-        Assert.DoesNotContain("198.18.0.77", logs, StringComparison.Ordinal);
+        Assert.DoesNotContain("198.18.0.7", logs, StringComparison.Ordinal);
         // The seeded commenters' addresses are in the database, never in the log.
         Assert.DoesNotContain("203.0.113.10", logs, StringComparison.Ordinal);
         Assert.DoesNotContain("hai.nguyen", logs, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("GET", 200, 3.0, false, LogEventLevel.Debug)]
+    [InlineData("HEAD", 304, 1.0, false, LogEventLevel.Debug)]
+    [InlineData("GET", 200, 750.0, false, LogEventLevel.Warning)]
+    [InlineData("GET", 404, 2.0, false, LogEventLevel.Warning)]
+    [InlineData("POST", 303, 4.0, false, LogEventLevel.Information)]
+    [InlineData("POST", 429, 1.0, false, LogEventLevel.Warning)]
+    [InlineData("GET", 503, 1.0, false, LogEventLevel.Error)]
+    [InlineData("GET", 200, 1.0, true, LogEventLevel.Error)]
+    public void AFastSuccessfulReadIsNotWrittenButEveryWriteErrorAndSlowReadIs(string method, int status, double milliseconds, bool failed, LogEventLevel expected)
+    {
+        var context = new DefaultHttpContext();
+        context.Request.Method = method;
+        context.Response.StatusCode = status;
+
+        Assert.Equal(expected, NewsPortalServiceCollectionExtensions.RequestLogLevel(context, milliseconds, failed ? new InvalidOperationException() : null));
     }
 
     private async Task<string> WaitForLogsAsync(string expected)
