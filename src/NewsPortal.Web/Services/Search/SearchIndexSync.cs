@@ -57,6 +57,7 @@ public sealed partial class SearchIndexSync(
     /// <summary>One pass: a full build if the index is new or of an old schema, else the changes.</summary>
     public async Task SyncOnceAsync(CancellationToken cancellationToken)
     {
+        index.LoadVersionsOnce();
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<NewsDbContext>();
         if (!index.IsComplete)
