@@ -268,7 +268,8 @@ public static class NewsPortalServiceCollectionExtensions
             options.LoginPath = "/admin/dang-nhap";
             options.LogoutPath = "/admin/dang-xuat";
             options.AccessDeniedPath = "/loi/403";
-            options.Cookie.Name = "np.auth";
+            // The output cache serves pages before authentication runs and knows staff by this cookie.
+            options.Cookie.Name = PublicPagePolicy.SignInCookieName;
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Lax;
             options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
@@ -344,11 +345,14 @@ public static class NewsPortalServiceCollectionExtensions
         // rendered and compressed for each response in the encoding its client asked for.
         app.UseResponseCompression();
         app.UseRouting();
+        // Cached pages are served before authentication, authorization and rate limiting run: they
+        // are only ever stored and served for requests without the Identity cookie or an
+        // Authorization header (PublicPagePolicy), for which those have nothing to decide.
+        app.UseArticleViewCounting();
+        app.UseOutputCache();
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
-        app.UseArticleViewCounting();
-        app.UseOutputCache();
 
         app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });

@@ -14,7 +14,8 @@ public sealed class PublicPagePolicy : IOutputCachePolicy
     /// <summary>Below the comment form token's 24 h life, so a cached form can always be sent.</summary>
     public static readonly TimeSpan MaxAge = TimeSpan.FromHours(1);
 
-    private const string IdentityCookiePrefix = ".AspNetCore.Identity";
+    /// <summary>The staff sign-in cookie (chunked ones are named after it with C1, C2…).</summary>
+    public const string SignInCookieName = "np.auth";
 
     public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
     {
@@ -22,9 +23,11 @@ public sealed class PublicPagePolicy : IOutputCachePolicy
         var http = context.HttpContext;
         var request = http.Request;
         var cacheable = (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
+            // The output cache runs before authentication: the cookie and the header are what say
+            // a request may be someone's (the user is checked too, for a host that orders it otherwise).
             && http.User.Identity?.IsAuthenticated != true
             && !request.Headers.ContainsKey("Authorization")
-            && !request.Cookies.Keys.Any(k => k.StartsWith(IdentityCookiePrefix, StringComparison.Ordinal))
+            && !request.Cookies.Keys.Any(k => k.StartsWith(SignInCookieName, StringComparison.Ordinal))
             // A commenter's own pending comment (a signed link) is theirs alone.
             && !request.Query.ContainsKey("cho-duyet");
 
