@@ -44,6 +44,8 @@ public sealed partial class SearchIndex : IDisposable
     /// <summary>A word found in more than this share of articles is not required to match.</summary>
     private const double CommonWordShare = 0.5;
 
+    private static readonly SortField NewestFirst = new(SearchFields.PublishedSort, SortFieldType.INT64, true);
+
     private readonly ILogger<SearchIndex> _logger;
     private readonly LuceneDirectory _directory;
     private readonly string? _temporaryPath;
@@ -259,7 +261,8 @@ public sealed partial class SearchIndex : IDisposable
             // the field that holds all the text; finding it anywhere is worth its share of 1 point.
             // The places that rank (title, tags, lead, byline) are optional clauses, evaluated
             // only on the documents that have every required unit.
-            var scoring = new BooleanQuery(disableCoord: true);
+            var matching = new BooleanQuery(disableCoord: true);
+            var ranking = new BooleanQuery(disableCoord: true);
             var rare = Enumerable.Range(0, units.Count).Where(u => frequencies[u] <= CommonWordShare * total).ToList();
             var required = rare.Count > 0 ? rare : [.. Enumerable.Range(0, units.Count)];
             for (var u = 0; u < units.Count; u++)
@@ -267,12 +270,12 @@ public sealed partial class SearchIndex : IDisposable
                 var share = (float)(idf[u] / idfSum);
                 if (required.Contains(u))
                 {
-                    scoring.Add(new ConstantScoreQuery(UnitQuery(units[u], SearchFields.All)) { Boost = SearchFields.AllWeight * share }, Occur.MUST);
+                    matching.Add(new ConstantScoreQuery(UnitQuery(units[u], SearchFields.All)) { Boost = SearchFields.AllWeight * share }, Occur.MUST);
                 }
 
                 foreach (var (field, weight) in SearchFields.Text)
                 {
-                    scoring.Add(new ConstantScoreQuery(UnitQuery(units[u], field)) { Boost = weight * share }, Occur.SHOULD);
+                    ranking.Add(new ConstantScoreQuery(UnitQuery(units[u], field)) { Boost = weight * share }, Occur.SHOULD);
                 }
             }
 
@@ -280,7 +283,7 @@ public sealed partial class SearchIndex : IDisposable
             {
                 foreach (var (field, weight) in SearchFields.Phrase)
                 {
-                    scoring.Add(new ConstantScoreQuery(WholePhrase(units, field)) { Boost = weight }, Occur.SHOULD);
+                    ranking.Add(new ConstantScoreQuery(WholePhrase(units, field)) { Boost = weight }, Occur.SHOULD);
                 }
             }
 
@@ -298,17 +301,33 @@ public sealed partial class SearchIndex : IDisposable
                 filter.Add(new FilterClause(new QueryWrapperFilter(new TermQuery(new Term(SearchFields.Section, Key(sectionId)))), Occur.MUST));
             }
 
-            var sort = new Sort(SortField.FIELD_SCORE, new SortField(SearchFields.PublishedSort, SortFieldType.INT64, true));
+            // Every match scores the same from the required units; the ranking clauses (title, lead,
+            // tags, phrases) add to that. So the ranking's matches, scored and sorted, come first in
+            // exactly the order one query over all matches would give, and the rest (found in the
+            // body only, equal scores) follow newest first. Scoring only the ranking's matches rather
+            // than every match is what keeps a query found in 40% of 100,000 articles fast; the
+            // number of matches is counted without scoring.
+            var useFilter = filter.Any() ? filter : null;
             var wanted = Math.Max(request.Skip + request.Take, 1);
-            var top = searcher.Search(scoring, filter.Any() ? filter : null, wanted, sort, doDocScores: true, doMaxScore: false);
-            var ids = new List<int>(request.Take);
-            foreach (var hit in top.ScoreDocs.Skip(request.Skip))
+            var counter = new TotalHitCountCollector();
+            searcher.Search(matching, useFilter, counter);
+            var ranked = new BooleanQuery(disableCoord: true) { { matching, Occur.MUST }, { ranking, Occur.MUST } };
+            var first = searcher.Search(ranked, useFilter, wanted, new Sort(SortField.FIELD_SCORE, NewestFirst), doDocScores: false, doMaxScore: false);
+            var docs = first.ScoreDocs.Select(d => d.Doc).ToList();
+            if (docs.Count < wanted && first.TotalHits < counter.TotalHits)
             {
-                var id = searcher.Doc(hit.Doc).Get(SearchFields.Id, CultureInfo.InvariantCulture);
+                var rest = new BooleanQuery(disableCoord: true) { { matching, Occur.MUST }, { ranking, Occur.MUST_NOT } };
+                docs.AddRange(searcher.Search(rest, useFilter, wanted - docs.Count, new Sort(NewestFirst)).ScoreDocs.Select(d => d.Doc));
+            }
+
+            var ids = new List<int>(request.Take);
+            foreach (var doc in docs.Skip(request.Skip))
+            {
+                var id = searcher.Doc(doc).Get(SearchFields.Id, CultureInfo.InvariantCulture);
                 ids.Add(int.Parse(id, NumberStyles.None, CultureInfo.InvariantCulture));
             }
 
-            return new SearchHits(top.TotalHits, ids);
+            return new SearchHits(counter.TotalHits, ids);
         }
         finally
         {
