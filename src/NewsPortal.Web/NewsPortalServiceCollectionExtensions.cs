@@ -74,6 +74,8 @@ public static class NewsPortalServiceCollectionExtensions
         services.AddScoped<SavedArticleService>();
         services.AddSingleton<CommentTokens>();
         services.AddScoped<CommentService>();
+        services.AddSingleton<SqliteCommentWriter>();
+        services.AddHostedService(provider => provider.GetRequiredService<SqliteCommentWriter>());
         services.AddScoped<DatabaseSeeder>();
         services.AddSingleton<ViewCounter>();
         services.AddHostedService<ViewCountFlusher>();

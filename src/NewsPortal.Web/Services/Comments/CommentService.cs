@@ -45,7 +45,7 @@ public sealed record CommentOutcome(CommentOutcomeKind Kind, int CommentId = 0, 
 }
 
 /// <summary>Takes a reader's comment through the form token, the honeypot, validation, bans, flood and duplicate checks and the site's rules.</summary>
-public sealed partial class CommentService(NewsDbContext db, TimeProvider time, CommentTokens tokens, ILogger<CommentService> logger)
+public sealed partial class CommentService(NewsDbContext db, TimeProvider time, CommentTokens tokens, SqliteCommentWriter sqliteWriter, ILogger<CommentService> logger)
 {
     public const string SystemUserName = "Hệ thống";
     public const string ClosedMessage = "Bình luận đã đóng.";
@@ -132,7 +132,7 @@ public sealed partial class CommentService(NewsDbContext db, TimeProvider time, 
         {
             var trapped = NewComment();
             trapped.MarkSpam(now);
-            return await SaveAsync(trapped, CommentStatus.Spam, "Ô bẫy (honeypot) đã được điền.", cancellationToken);
+            return await SaveAsync(db, trapped, CommentStatus.Spam, "Ô bẫy (honeypot) đã được điền.", cancellationToken);
         }
 
         if (await IsBannedAsync(email, ip, now, cancellationToken))
@@ -143,15 +143,15 @@ public sealed partial class CommentService(NewsDbContext db, TimeProvider time, 
         // The duplicate and flood checks and the insert are one transaction that excludes other posts
         // by this reader, so two posts at the same instant (two tabs, a robot, two web nodes) cannot
         // both pass them.
-        return await AtomicallyAsync(email, ipText, async token =>
+        return await AtomicallyAsync(email, ipText, async (store, token) =>
         {
-            if (await db.Comments.AnyAsync(c => c.ArticleId == article.Id && c.AuthorEmail == email && c.Body == body, token))
+            if (await store.Comments.AnyAsync(c => c.ArticleId == article.Id && c.AuthorEmail == email && c.Body == body, token))
             {
                 return CommentOutcome.Refused(DuplicateMessage);
             }
 
             var since = now.AddSeconds(-settings.CommentFloodSeconds);
-            var latest = await db.Comments.AsNoTracking()
+            var latest = await store.Comments.AsNoTracking()
                 .Where(c => c.CreatedAtUtc > since && (c.AuthorEmail == email || (ipText != null && c.IpAddress == ipText)))
                 .OrderByDescending(c => c.CreatedAtUtc)
                 .Select(c => (DateTime?)c.CreatedAtUtc)
@@ -162,7 +162,7 @@ public sealed partial class CommentService(NewsDbContext db, TimeProvider time, 
                 return new CommentOutcome(CommentOutcomeKind.TooMany, RetryAfterSeconds: Math.Max(1, wait));
             }
 
-            var (status, reason) = await DecideAsync(settings, name, email, website, body, token);
+            var (status, reason) = await DecideAsync(store, settings, name, email, website, body, token);
             var comment = NewComment();
             if (status == CommentStatus.Spam)
             {
@@ -173,60 +173,47 @@ public sealed partial class CommentService(NewsDbContext db, TimeProvider time, 
                 comment.Approve(now);
             }
 
-            return await SaveAsync(comment, status, reason, token);
+            return await SaveAsync(store, comment, status, reason, token);
         }, cancellationToken);
     }
 
     /// <summary>
     /// Runs <paramref name="work"/> in a transaction that no other post by the same e-mail address or
-    /// from the same client address runs beside. SQLite: posts of this process queue in memory, then
-    /// take SQLite's write lock at the start (BEGIN IMMEDIATE) rather than waiting in its busy retry.
-    /// PostgreSQL: transaction-scoped advisory locks on the address and the e-mail (other readers'
-    /// posts go on in parallel). SQL Server: a serializable transaction, whose range locks make a
-    /// second post wait or become a deadlock victim, retried by the execution strategy.
+    /// from the same client address runs beside. SQLite: one writer of the process runs the posts
+    /// in turn, several to a transaction (<see cref="SqliteCommentWriter"/>). PostgreSQL:
+    /// transaction-scoped advisory locks on the address and the e-mail (other readers' posts go on
+    /// in parallel). SQL Server: a serializable transaction, whose range locks make a second post
+    /// wait or become a deadlock victim, retried by the execution strategy.
     /// </summary>
-    private async Task<CommentOutcome> AtomicallyAsync(string email, string? ip, Func<CancellationToken, Task<CommentOutcome>> work, CancellationToken cancellationToken)
+    private async Task<CommentOutcome> AtomicallyAsync(string email, string? ip, Func<NewsDbContext, CancellationToken, Task<CommentOutcome>> work, CancellationToken cancellationToken)
     {
-        var sqlite = db.Database.IsSqlite();
-        if (sqlite)
+        if (db.Database.IsSqlite())
         {
-            await SqliteWriters.WaitAsync(cancellationToken);
+            return await sqliteWriter.RunAsync(work, cancellationToken);
         }
 
-        try
+        var postgres = db.Database.IsNpgsql();
+        return await db.Database.CreateExecutionStrategy().ExecuteAsync(async token =>
         {
-            var postgres = db.Database.IsNpgsql();
-            return await db.Database.CreateExecutionStrategy().ExecuteAsync(async token =>
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(postgres ? IsolationLevel.ReadCommitted : IsolationLevel.Serializable, token);
+            if (postgres)
             {
-                db.ChangeTracker.Clear();
-                await using var transaction = await db.Database.BeginTransactionAsync(postgres ? IsolationLevel.ReadCommitted : IsolationLevel.Serializable, token);
-                if (postgres)
+                // In one order, so two posts never wait for each other's second lock.
+                foreach (var key in new[] { "comment-email:" + email, "comment-ip:" + ip }.Where(k => !k.EndsWith(':')).Order(StringComparer.Ordinal))
                 {
-                    // In one order, so two posts never wait for each other's second lock.
-                    foreach (var key in new[] { "comment-email:" + email, "comment-ip:" + ip }.Where(k => !k.EndsWith(':')).Order(StringComparer.Ordinal))
-                    {
-                        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtext({key}))", token);
-                    }
+                    await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtext({key}))", token);
                 }
-
-                var outcome = await work(token);
-                await transaction.CommitAsync(token);
-                return outcome;
-            }, cancellationToken);
-        }
-        finally
-        {
-            if (sqlite)
-            {
-                SqliteWriters.Release();
             }
-        }
+
+            var outcome = await work(db, token);
+            await transaction.CommitAsync(token);
+            return outcome;
+        }, cancellationToken);
     }
 
-    private static readonly SemaphoreSlim SqliteWriters = new(1, 1);
-
     /// <summary>WordPress's discussion rules: block words → spam; known approved authors may skip the queue unless held.</summary>
-    private async Task<(CommentStatus Status, string? Reason)> DecideAsync(SiteSettings settings, string name, string email, string? website, string body, CancellationToken cancellationToken)
+    private static async Task<(CommentStatus Status, string? Reason)> DecideAsync(NewsDbContext store, SiteSettings settings, string name, string email, string? website, string body, CancellationToken cancellationToken)
     {
         var everything = string.Join('\n', name, email, website ?? string.Empty, body);
         if (FindWord(settings.CommentBlockWords, everything) is { } blocked)
@@ -251,7 +238,7 @@ public sealed partial class CommentService(NewsDbContext db, TimeProvider time, 
         }
 
         if (settings.CommentApprovedAuthorsSkipQueue
-            && await db.Comments.AnyAsync(c => c.AuthorEmail == email && c.Status == CommentStatus.Approved && !c.IsStaffReply, cancellationToken))
+            && await store.Comments.AnyAsync(c => c.AuthorEmail == email && c.Status == CommentStatus.Approved && !c.IsStaffReply, cancellationToken))
         {
             return (CommentStatus.Approved, "Tác giả đã có bình luận được duyệt.");
         }
@@ -259,14 +246,14 @@ public sealed partial class CommentService(NewsDbContext db, TimeProvider time, 
         return (CommentStatus.Pending, null);
     }
 
-    private async Task<CommentOutcome> SaveAsync(Comment comment, CommentStatus status, string? reason, CancellationToken cancellationToken)
+    private async Task<CommentOutcome> SaveAsync(NewsDbContext store, Comment comment, CommentStatus status, string? reason, CancellationToken cancellationToken)
     {
-        db.Comments.Add(comment);
-        await db.SaveChangesAsync(cancellationToken);
+        store.Comments.Add(comment);
+        await store.SaveChangesAsync(cancellationToken);
         if (reason is not null)
         {
-            db.CommentModerations.Add(new CommentModeration(comment.Id, "rule", CommentStatus.Pending, status, null, SystemUserName, reason, Now));
-            await db.SaveChangesAsync(cancellationToken);
+            store.CommentModerations.Add(new CommentModeration(comment.Id, "rule", CommentStatus.Pending, status, null, SystemUserName, reason, Now));
+            await store.SaveChangesAsync(cancellationToken);
         }
 
         // Ids and status only: a commenter's email and address never go into a log line.
