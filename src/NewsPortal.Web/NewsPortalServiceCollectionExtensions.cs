@@ -253,9 +253,11 @@ public static class NewsPortalServiceCollectionExtensions
         services.AddScoped<MediaUploadService>();
         services.AddScoped<CommentModerationService>();
         services.AddScoped<GlossaryAdminService>();
+        services.AddOptions<CachingOptions>().Bind(configuration.GetSection(CachingOptions.SectionName));
+        var outputCache = (configuration.GetSection(CachingOptions.SectionName).Get<CachingOptions>() ?? new CachingOptions()).OutputCache;
         services.AddOutputCache(options =>
         {
-            options.AddPolicy(PublicPagePolicy.Name, new PublicPagePolicy());
+            options.AddPolicy(PublicPagePolicy.Name, new PublicPagePolicy(outputCache));
             options.SizeLimit = 256L * 1024 * 1024;
         });
         services.AddSingleton<OutputCachePageInvalidator>();

@@ -25,10 +25,12 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
         builder.Property(a => a.Version).IsConcurrencyToken();
 
         builder.HasIndex(a => a.Slug).IsUnique();
-        // Public listings: newest published, overall, per section, and "most read".
-        builder.HasIndex(a => new { a.Status, a.PublishedAtUtc });
+        // Public listings (docs/performance.md, "Queries"): newest published overall, with the
+        // section so that "related" tests it in the index; per section (and its count); "most read"
+        // read backwards; the pinned lead story.
+        builder.HasIndex(a => new { a.Status, a.PublishedAtUtc, a.SectionId });
         builder.HasIndex(a => new { a.SectionId, a.Status, a.PublishedAtUtc });
-        builder.HasIndex(a => new { a.Status, a.ViewCount });
+        builder.HasIndex(a => new { a.Status, a.ViewCount, a.PublishedAtUtc });
         builder.HasIndex(a => new { a.IsPinned, a.Status, a.PublishedAtUtc });
         // The scheduler's two scans, and the admin list per status and author.
         builder.HasIndex(a => new { a.Status, a.ScheduledAtUtc });
@@ -41,6 +43,7 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
         builder.HasOne(a => a.Section).WithMany().HasForeignKey(a => a.SectionId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(a => a.AuthorId).OnDelete(DeleteBehavior.SetNull);
         builder.HasOne(a => a.FeaturedMedia).WithMany().HasForeignKey(a => a.FeaturedMediaId).OnDelete(DeleteBehavior.SetNull);
-        builder.HasMany(a => a.Tags).WithMany(t => t.Articles).UsingEntity("ArticleTags");
+        // A tag page reads the tag's article ids from this index alone (the key is (ArticlesId, TagsId)).
+        builder.HasMany(a => a.Tags).WithMany(t => t.Articles).UsingEntity("ArticleTags", j => j.HasIndex("TagsId", "ArticlesId"));
     }
 }

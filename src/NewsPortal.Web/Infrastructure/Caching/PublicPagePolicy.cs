@@ -6,8 +6,9 @@ namespace NewsPortal.Web.Infrastructure.Caching;
 /// The output-cache policy of public pages: GET and HEAD from readers who are not signed in, 200
 /// responses that set no cookie, kept until an eviction by tag (<see cref="PageTags"/>) or an hour
 /// at most. Every stored page gets an ETag, so a reader's browser revalidates with a 304.
+/// With <paramref name="enabled"/> false (<c>Caching:OutputCache</c>) nothing is looked up or stored.
 /// </summary>
-public sealed class PublicPagePolicy : IOutputCachePolicy
+public sealed class PublicPagePolicy(bool enabled = true) : IOutputCachePolicy
 {
     public const string Name = "public-page";
 
@@ -22,7 +23,8 @@ public sealed class PublicPagePolicy : IOutputCachePolicy
         ArgumentNullException.ThrowIfNull(context);
         var http = context.HttpContext;
         var request = http.Request;
-        var cacheable = (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
+        var cacheable = enabled
+            && (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
             // The output cache runs before authentication: the cookie and the header are what say
             // a request may be someone's (the user is checked too, for a host that orders it otherwise).
             && http.User.Identity?.IsAuthenticated != true

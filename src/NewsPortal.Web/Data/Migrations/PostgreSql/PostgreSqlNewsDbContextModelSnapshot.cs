@@ -32,7 +32,7 @@ namespace NewsPortal.Web.Data.Migrations.PostgreSql
 
                     b.HasKey("ArticlesId", "TagsId");
 
-                    b.HasIndex("TagsId");
+                    b.HasIndex("TagsId", "ArticlesId");
 
                     b.ToTable("ArticleTags");
                 });
@@ -488,19 +488,19 @@ namespace NewsPortal.Web.Data.Migrations.PostgreSql
 
                     b.HasIndex("AuthorId", "Status");
 
-                    b.HasIndex("Status", "PublishedAtUtc");
-
                     b.HasIndex("Status", "ScheduledAtUtc");
 
                     b.HasIndex("Status", "UnpublishAtUtc");
 
                     b.HasIndex("Status", "UpdatedAtUtc");
 
-                    b.HasIndex("Status", "ViewCount");
-
                     b.HasIndex("IsPinned", "Status", "PublishedAtUtc");
 
                     b.HasIndex("SectionId", "Status", "PublishedAtUtc");
+
+                    b.HasIndex("Status", "PublishedAtUtc", "SectionId");
+
+                    b.HasIndex("Status", "ViewCount", "PublishedAtUtc");
 
                     b.ToTable("Articles");
                 });
