@@ -22,6 +22,20 @@ public sealed class SeedingTests
     }
 
     [Fact]
+    public async Task StartingOnSqliteLeavesPlannerStatisticsForTheCommentIndexes()
+    {
+        await using var factory = new SqliteFactory();
+        _ = factory.CreateClient();
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<NewsDbContext>();
+
+        var indexes = await db.Database.SqlQueryRaw<string>("SELECT idx AS \"Value\" FROM sqlite_stat1 WHERE tbl = 'Comments'").ToListAsync();
+
+        Assert.Contains("IX_Comments_AuthorEmail_CreatedAtUtc", indexes);
+        Assert.Contains("IX_Comments_Status_CreatedAtUtc", indexes);
+    }
+
+    [Fact]
     public async Task TheMigrationSeedsTheGlossaryOfAbbreviations()
     {
         await using var factory = new SqliteFactory();
