@@ -8,6 +8,8 @@ using NewsPortal.IntegrationTests.Admin;
 using NewsPortal.IntegrationTests.Infrastructure;
 using NewsPortal.Web.Domain;
 using NewsPortal.Web.Infrastructure;
+using NewsPortal.Web.Infrastructure.Caching;
+using NewsPortal.Web.Services.Glossary;
 using StackExchange.Redis;
 
 namespace NewsPortal.IntegrationTests.Proxy;
@@ -134,6 +136,53 @@ public sealed class SeveralNodesTests : IDisposable
 
         Assert.Equal(page, seenOnB);
         Assert.Null(afterEviction);
+    }
+
+    /// <summary>
+    /// A glossary change on node A evicts every article page from the shared store, but node B
+    /// re-reads the glossary only up to <see cref="AbbreviationGlossary.MaxAge"/> later: a page it
+    /// renders meanwhile is stored for every node without the new entry. Node A evicts the
+    /// article pages again once every node has re-read it, so that page does not stay for the
+    /// cache's hour.
+    /// </summary>
+    [SkippableFact]
+    public async Task WithRedisAGlossaryChangeOnOneNodeReachesThePagesTheOtherNodeRenderedWithItsOldGlossary()
+    {
+        Skip.IfNot(RedisServer.IsAvailable, RedisMissing);
+        await using var redis = await RedisServer.StartAsync();
+        var (a, b) = StartNodes(redis.ConnectionString);
+        await using var nodeA = a;
+        await using var nodeB = b;
+        using var readerA = nodeA.CreateClient();
+        using var readerB = nodeB.CreateClient();
+        const string Article = "/bai-viet/bo-quoc-phong-tong-ket-cong-tac-cai-cach-hanh-chinh-va-xay-dung-chinh-phu-dien-tu-nam-2021";
+        async Task<string?> ExpansionOfQk2(HttpClient reader)
+        {
+            var (response, page) = await reader.GetPageAsync(Article);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            return page.QuerySelectorAll(".article-lead abbr").SingleOrDefault(e => e.TextContent == "QK2")?.GetAttribute("title");
+        }
+
+        Assert.Null(await ExpansionOfQk2(readerB)); // node B has read the glossary (and the page is cached)
+        using var editor = await nodeA.SignInAsync(await nodeA.CreateStaffAsync(Roles.Editor));
+        var added = await editor.PostFormAsync("/admin/tu-viet-tat/tao", "/admin/tu-viet-tat/tao", ("Input.ShortForm", "QK2"), ("Input.Expansion", "Quân khu 2"));
+        Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+
+        // Within its glossary's age node B renders the page without QK2, into the shared store.
+        Assert.Null(await ExpansionOfQk2(readerB));
+
+        // Node B's copy of the glossary ages out; node A's second eviction comes after that.
+        nodeB.Clock.Advance(AbbreviationGlossary.MaxAge);
+        nodeA.Clock.Advance(AbbreviationGlossary.MaxAge + OutputCachePageInvalidator.Repeat);
+        string? onB = null;
+        for (var attempt = 0; attempt < 50 && onB is null; attempt++)
+        {
+            await Task.Delay(100);
+            onB = await ExpansionOfQk2(readerB);
+        }
+
+        Assert.Equal("Quân khu 2", onB);
+        Assert.Equal("Quân khu 2", await ExpansionOfQk2(readerA));
     }
 
     [Fact]

@@ -5,17 +5,32 @@ using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using NewsPortal.Web.Domain;
 using NewsPortal.Web.Services.Comments;
+using NewsPortal.Web.Services.Glossary;
 
 namespace NewsPortal.Web.Infrastructure.Caching;
 
 /// <summary>Evicts cached pages by tag; with the Redis store, on every web node at once.</summary>
-public sealed class OutputCachePageInvalidator(IOutputCacheStore store) : ICachedPageInvalidator
+public sealed class OutputCachePageInvalidator(IOutputCacheStore store, TimeProvider time) : ICachedPageInvalidator
 {
     public async Task InvalidateArticleAsync(int articleId, CancellationToken cancellationToken) =>
         await store.EvictByTagAsync(PageTags.Page(articleId), cancellationToken);
 
-    public async Task InvalidateAllArticlesAsync(CancellationToken cancellationToken) =>
+    /// <summary>
+    /// Evicts every article page now, and once more when every node has re-read the glossary:
+    /// other nodes keep their copy up to <see cref="AbbreviationGlossary.MaxAge"/>, and with the
+    /// shared (Redis) store a page one of them renders meanwhile would otherwise be served by all
+    /// nodes, without the change, for the cache's hour. The second eviction also catches a page
+    /// this node began before the change and stored after the first.
+    /// </summary>
+    public async Task InvalidateAllArticlesAsync(CancellationToken cancellationToken)
+    {
         await store.EvictByTagAsync(PageTags.ArticlePages, cancellationToken);
+        _ = Task.Run(async () =>
+        {
+            await Task.Delay(AbbreviationGlossary.MaxAge + Repeat, time, CancellationToken.None);
+            await EvictQuietlyAsync(PageTags.ArticlePages);
+        }, CancellationToken.None);
+    }
 
     /// <summary>How long after an eviction it is repeated (see <see cref="EvictAsync"/>).</summary>
     public static readonly TimeSpan Repeat = TimeSpan.FromSeconds(1);
@@ -36,18 +51,23 @@ public sealed class OutputCachePageInvalidator(IOutputCacheStore store) : ICache
         _ = Task.Run(async () =>
         {
             await Task.Delay(Repeat, CancellationToken.None);
-            try
+            foreach (var tag in list)
             {
-                foreach (var tag in list)
-                {
-                    await store.EvictByTagAsync(tag, CancellationToken.None);
-                }
-            }
-            catch (Exception exception) when (exception is ObjectDisposedException or InvalidOperationException or TimeoutException)
-            {
-                // The app is stopping, or the shared store is away: the entries expire on their own.
+                await EvictQuietlyAsync(tag);
             }
         }, CancellationToken.None);
+    }
+
+    private async Task EvictQuietlyAsync(string tag)
+    {
+        try
+        {
+            await store.EvictByTagAsync(tag, CancellationToken.None);
+        }
+        catch (Exception exception) when (exception is ObjectDisposedException or InvalidOperationException or TimeoutException)
+        {
+            // The app is stopping, or the shared store is away: the entries expire on their own.
+        }
     }
 }
 
