@@ -15,7 +15,8 @@
 #   bench/multinode.sh [PORTAL_BUILD]
 # PORTAL_BUILD is the portal project's build output, src/NewsPortal.Web/bin/<Configuration>/<framework>
 # (the migration script is made from it with --no-build); by default the portal is built in Release once. MULTINODE_TIMEOUT (seconds, default 170) bounds the whole run;
-# KEEP_TEMP=1 keeps the temp folder (logs, nginx.conf) for a look afterwards.
+# KEEP_TEMP=1 keeps the temp folder (logs, nginx.conf) for a look afterwards; WITHOUT_REDIS=1 runs
+# the nodes without Redis (each with its own key folder), where sign-in and eviction must fail.
 # Needs: /usr/lib/postgresql/15/bin, redis-server, nginx, psql, curl, python3 and the repository's
 # dotnet-ef tool (dotnet tool restore); nginx is installed when missing and run as root, and test.sh
 # installs all of them.
@@ -145,15 +146,19 @@ say "Migrations: $applied applied by the idempotent script (run twice; the secon
 # database (the first deployment's one seeding node); node B starts after it with seeding off.
 admin_email=admin@newsportal.local
 admin_password="multinode-$("$python" -c 'import secrets; print(secrets.token_hex(10))')"
+redis_setting="127.0.0.1:$redis_port"
+# WITHOUT_REDIS=1 starts the nodes without Redis:Configuration, to see the checks that need it fail.
+[ -z "${WITHOUT_REDIS:-}" ] || { redis_setting=""; say "WITHOUT_REDIS: the nodes do not use Redis"; }
 start_node() { # name port seed
   local dir="$tmp/node-$1"
   mkdir -p "$dir"
-  (cd "$dir" && exec env ASPNETCORE_URLS="http://127.0.0.1:$2" ASPNETCORE_ENVIRONMENT=Production DOTNET_NOLOGO=1 \
+  # HOME per node: without Redis each node then keeps its Data Protection keys in a folder of its own, as on two machines.
+  (cd "$dir" && exec env HOME="$dir" ASPNETCORE_URLS="http://127.0.0.1:$2" ASPNETCORE_ENVIRONMENT=Production DOTNET_NOLOGO=1 \
     Database__Provider=PostgreSql \
     Database__ConnectionString="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=newsportal;Timeout=5" \
     Database__ApplyMigrationsOnStartup=false Seed__Enabled="$3" \
     Seed__AdminEmail="$admin_email" Seed__AdminPassword="$admin_password" \
-    Redis__Configuration="127.0.0.1:$redis_port" \
+    Redis__Configuration="$redis_setting" \
     Search__IndexPath="$dir/search-index" \
     Scheduling__Enabled=true Scheduling__IntervalSeconds=1 \
     Serilog__WriteTo__File__Args__path="$dir/logs/newsportal-.log" \
@@ -232,7 +237,11 @@ token_of() { sed -n 's/.*name="__RequestVerificationToken" type="hidden" value="
 # Status and Location of a response whose headers were written by curl -D.
 status_of() { sed -n '1s/^HTTP\/[0-9.]* \([0-9]*\).*/\1/p' "$1"; }
 location_of() { sed -n 's/^[Ll]ocation: *\([^[:space:]]*\).*/\1/p' "$1" | tail -n 1; }
-upstream_of() { sed -n 's/^[Xx]-[Uu]pstream: *\([^[:space:]]*\).*/\1/p' "$1" | tail -n 1; }
+upstream_of() { # A or B: the node that answered through nginx
+  case "$(sed -n 's/^[Xx]-[Uu]pstream: *\([^[:space:]]*\).*/\1/p' "$1" | tail -n 1)" in
+    "127.0.0.1:$port_a") echo A ;; "127.0.0.1:$port_b") echo B ;; *) echo "?" ;;
+  esac
+}
 totp() { # the authenticator code now for a base32 key (RFC 6238)
   "$python" - "$1" <<'PY'
 import base64, hashlib, hmac, struct, sys, time
@@ -255,32 +264,32 @@ post_form() { # base page-path action-path field=value...
 }
 
 # The seeded administrator must turn on two-factor sign-in before any other Admin page opens
-# (AdminController): sign in once with the password and do that, as a new administrator would.
+# (AdminController): sign in once with the password on node A and do that, as a new administrator would.
 jar=$tmp/setup.jar
-post_form "$site" /admin/dang-nhap /admin/dang-nhap "Email=$admin_email" "Password=$admin_password"
+post_form "$node_a" /admin/dang-nhap /admin/dang-nhap "Email=$admin_email" "Password=$admin_password"
 [ "$(location_of "$tmp/head")" = /admin ] || die "the administrator's password sign-in failed ($(status_of "$tmp/head") $(location_of "$tmp/head"))"
-web -o "$tmp/page" -D "$tmp/head" "$site/admin/tai-khoan/hai-buoc"
+web -o "$tmp/page" -D "$tmp/head" "$node_a/admin/tai-khoan/hai-buoc"
 shared_key=$(sed -n 's/.*<code class="shared-key">\([^<]*\)<\/code>.*/\1/p' "$tmp/page" | head -n 1)
 [ -n "$shared_key" ] || die "no authenticator key on the two-factor set-up page ($(status_of "$tmp/head"))"
-post_form "$site" /admin/tai-khoan/hai-buoc /admin/tai-khoan/hai-buoc "Code=$(totp "$shared_key")"
-[ "$(web -o /dev/null -w '%{http_code}' "$site/admin")" = 200 ] || die "two-factor set-up did not open the Admin area"
+post_form "$node_a" /admin/tai-khoan/hai-buoc /admin/tai-khoan/hai-buoc "Code=$(totp "$shared_key")"
+[ "$(web -o /dev/null -w '%{http_code}' "$node_a/admin")" = 200 ] || die "two-factor set-up did not open the Admin area"
 
 # --- 1. A sign-in through nginx works on every node ----------------------------------------------
 jar=$tmp/admin.jar
-post_form "$site" /admin/dang-nhap /admin/dang-nhap "Email=$admin_email" "Password=$admin_password"
+post_form "$site" /admin/dang-nhap /admin/dang-nhap "Email=$admin_email" "Password=$admin_password" || true
 upstreams="$form_upstream $(upstream_of "$tmp/head")"
 crossed=$([ "$form_upstream" != "$(upstream_of "$tmp/head")" ] && echo 1 || echo 0)
 second_step=$(location_of "$tmp/head")
 if [ "$second_step" != /admin/dang-nhap/hai-buoc ]; then
-  fail sign-in "the password step answered $(status_of "$tmp/head") $second_step, not the authenticator step"
+  fail sign-in "the password step answered $(status_of "$tmp/head") ${second_step:-(no redirect)}, not the authenticator step"
 else
-  post_form "$site" /admin/dang-nhap/hai-buoc /admin/dang-nhap/hai-buoc "Code=$(totp "$shared_key")"
+  post_form "$site" /admin/dang-nhap/hai-buoc /admin/dang-nhap/hai-buoc "Code=$(totp "$shared_key")" || true
   upstreams+=" $form_upstream $(upstream_of "$tmp/head")"
   [ "$form_upstream" != "$(upstream_of "$tmp/head")" ] || crossed=0
   landed=$(location_of "$tmp/head")
   on_a=$(web -o "$tmp/on-a" -w '%{http_code} %{redirect_url}' "$node_a/admin")
   on_b=$(web -o "$tmp/on-b" -w '%{http_code} %{redirect_url}' "$node_b/admin")
-  if [ "$crossed" != 1 ] || [[ "$upstreams" != *":$port_a"* || "$upstreams" != *":$port_b"* ]]; then
+  if [ "$crossed" != 1 ] || [[ "$upstreams" != *A* || "$upstreams" != *B* ]]; then
     fail sign-in "nginx did not post each form to the other node than the one that issued it ($upstreams)"
   elif [ "$landed" != /admin ]; then
     fail sign-in "the authenticator step answered $(status_of "$tmp/head") $landed"
@@ -289,15 +298,17 @@ else
   elif [ "$on_b" != "200 " ] || ! grep -q '<h1>Bảng tin</h1>' "$tmp/on-b"; then
     fail sign-in "/admin on node B answered $on_b"
   else
-    pass "sign-in: signed in through nginx (password form, post, code form, post answered by $upstreams); /admin is 200 on node A and on node B with that cookie"
+    pass "sign-in: signed in through nginx (password form, post, code form, post answered by nodes $upstreams); /admin is 200 on node A and on node B with that cookie"
   fi
 fi
 
-# Articles are written through nginx by the signed-in administrator.
+# The administrator acts through nginx with that sign-in; if it failed, on node A with the first one.
+admin=$site
+if [ "$failures" -ne 0 ]; then admin=$node_a jar=$tmp/setup.jar; say "(the next checks act on node A directly)"; fi
 section_id=$(sql 'SELECT "Id" FROM "Sections" ORDER BY "Id" LIMIT 1')
 run=$("$python" -c 'import secrets; print(secrets.token_hex(4))')
 create_article() { # slug title -> prints the new article's id
-  post_form "$site" /admin/bai-viet/tao /admin/bai-viet/tao "Title=$2" "Slug=$1" "Lead=Kiểm tra nhiều máy chủ." \
+  post_form "$admin" /admin/bai-viet/tao /admin/bai-viet/tao "Title=$2" "Slug=$1" "Lead=Kiểm tra nhiều máy chủ." \
     "Body=Bài viết do bench/multinode.sh tạo để kiểm tra nhiều máy chủ web." "SectionId=$section_id" \
     "CommentsMode=SiteDefault" "Version=0" || return 1
   location_of "$tmp/head" | sed -n 's|^/admin/bai-viet/\([0-9]*\)/sua$|\1|p'
@@ -310,10 +321,12 @@ new_title="Kiểm tra nhiều máy $run bản mới"
 article=$(create_article "$slug" "$old_title" || true)
 if [ -z "$article" ]; then
   fail eviction "could not create the article ($(status_of "$tmp/head") $(location_of "$tmp/head"))"
-elif ! post_form "$site" "/admin/bai-viet/$article/sua" "/admin/bai-viet/$article/xuat-ban" \
+elif ! post_form "$admin" "/admin/bai-viet/$article/sua" "/admin/bai-viet/$article/xuat-ban" \
   || [ "$(sql "SELECT \"Status\" FROM \"Articles\" WHERE \"Id\" = $article")" != 3 ]; then # 3: Published
   fail eviction "could not publish article $article"
 else
+  # Every save evicts its pages again a second later (OutputCachePageInvalidator.Repeat): warm after that.
+  sleep 1.5
   # The output cache's key holds the Host header: nginx sends every node the same one
   # (proxy_set_header Host $host), so a request straight to a node sends it too.
   cached=""
@@ -326,8 +339,7 @@ else
   if [ "$cached" != " miss hit hit hit" ]; then
     fail eviction "the article page was not cached on both nodes (A, A, B, B:$cached)"
   else
-    jar=$tmp/admin.jar
-    web -o "$tmp/page" "$site/admin/bai-viet/$article/sua"
+    web -o "$tmp/page" "$admin/admin/bai-viet/$article/sua"
     version=$(sed -n 's/.*name="Version" value="\([0-9]*\)".*/\1/p' "$tmp/page" | head -n 1)
     post_form "$node_a" "/admin/bai-viet/$article/sua" "/admin/bai-viet/$article/sua" "Title=$new_title" "Slug=$slug" \
       "Lead=Kiểm tra nhiều máy chủ." "Body=Bài viết do bench/multinode.sh tạo để kiểm tra nhiều máy chủ web." \
@@ -354,7 +366,6 @@ chunk = lambda kind, data: struct.pack(">I", len(data)) + kind + data + struct.p
 with open(sys.argv[1], "wb") as f:
     f.write(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)) + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
 PY
-jar=$tmp/admin.jar
 alt="Ảnh kiểm tra nhiều máy $run"
 web -o "$tmp/page" "$node_a/admin/thu-vien-anh/tai-len"
 upload=$(web -o /dev/null -w '%{http_code}' -F "__RequestVerificationToken=$(token_of "$tmp/page")" -F "AltText=$alt" \
@@ -379,13 +390,14 @@ slug="lich-nhieu-may-$run"
 title="Lên lịch nhiều máy $run"
 article=$(create_article "$slug" "$title" || true)
 # Vietnam time (UTC+7, no daylight saving), as the editor's datetime-local field holds it.
-at=$(date -u -d '+7 hours +4 seconds' +%Y-%m-%dT%H:%M:%S)
+at_epoch=$(($(date +%s) + 8))
+at=$(date -u -d "@$((at_epoch + 7 * 3600))" +%Y-%m-%dT%H:%M:%S)
 if [ -z "$article" ]; then
   fail scheduler "could not create the article ($(status_of "$tmp/head") $(location_of "$tmp/head"))"
-elif ! post_form "$site" "/admin/bai-viet/$article/sua" "/admin/bai-viet/$article/len-lich" "At=$at" \
+elif ! post_form "$admin" "/admin/bai-viet/$article/sua" "/admin/bai-viet/$article/len-lich" "At=$at" \
   || [ "$(sql "SELECT \"Status\" FROM \"Articles\" WHERE \"Id\" = $article")" != 2 ]; then # 2: Scheduled
   fail scheduler "could not schedule article $article at $at (Vietnam time)"
-elif [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 10 "$site/bai-viet/$slug")" = 200 ]; then
+elif [ "$(date +%s)" -lt $((at_epoch - 1)) ] && [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "$site/bai-viet/$slug")" = 200 ]; then
   fail scheduler "the article was public before its time"
 elif ! wait_200 "$site/bai-viet/$slug" 40; then
   fail scheduler "article $article did not become public through nginx within 40 s of $at"
