@@ -3,23 +3,26 @@
 # redis-server, two portal instances and nginx in front of them (round robin), all in one temp
 # folder. The schema is made once, before any node starts, by the idempotent migration script
 # (`dotnet ef migrations script --idempotent`, run twice to show the second run changes nothing);
-# both nodes run with Database:ApplyMigrationsOnStartup=false, node A seeds. Then, through nginx (and on each node directly where the proof needs it):
-#   1. sign-in:  a sign-in through nginx (password, then the authenticator code) opens /admin on node A and on node B;
-#   2. eviction: an article page cached on both nodes shows an edit made through nginx at once on both;
-#   3. photo:    a photo uploaded on node A is served by node B, the same bytes;
-#   4. scheduler: an article scheduled a few seconds ahead becomes public through nginx, with exactly one
-#                "article.publish" audit entry although both nodes run the scheduler every second.
+# both nodes run with Database:ApplyMigrationsOnStartup=false, node A seeds. Then, through nginx
+# (and on each node directly where the proof needs it):
+#   1. sign-in:   a sign-in through nginx (password, then the authenticator code) opens /admin on
+#                 node A and on node B;
+#   2. eviction:  an article page cached on both nodes shows an edit made on node A at once on both;
+#   3. photo:     a photo uploaded on node A is served by node B, the same bytes;
+#   4. scheduler: an article scheduled a few seconds ahead becomes public through nginx, with exactly
+#                 one "article.publish" audit entry although both nodes run the scheduler every second.
 # Each check prints "PASS name" or "FAIL name: reason"; the exit status is non-zero if any fails.
 # Everything started here is stopped, and the temp folder removed, on exit, failure or Ctrl-C.
 #
 #   bench/multinode.sh [PORTAL_BUILD]
 # PORTAL_BUILD is the portal project's build output, src/NewsPortal.Web/bin/<Configuration>/<framework>
-# (the migration script is made from it with --no-build); by default the portal is built in Release once. MULTINODE_TIMEOUT (seconds, default 170) bounds the whole run;
-# KEEP_TEMP=1 keeps the temp folder (logs, nginx.conf) for a look afterwards; WITHOUT_REDIS=1 runs
-# the nodes without Redis (each with its own key folder), where sign-in and eviction must fail.
+# (the migration script is made from it with --no-build); by default the portal is built in Release
+# once. MULTINODE_TIMEOUT (seconds, default 170) bounds the whole run; KEEP_TEMP=1 keeps the temp
+# folder (logs, nginx.conf) for a look afterwards; WITHOUT_REDIS=1 runs the nodes without Redis
+# (each with its own key folder), where sign-in and eviction must fail.
 # Needs: /usr/lib/postgresql/15/bin, redis-server, nginx, psql, curl, python3 and the repository's
 # dotnet-ef tool (dotnet tool restore); nginx is installed when missing and run as root, and test.sh
-# installs all of them.
+# installs all of them. See docs/operations.md, "Several web nodes".
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -122,10 +125,9 @@ say "PostgreSQL 15 on 127.0.0.1:$pg_port"
 redis_port=$(free_port)
 /usr/bin/redis-server --port "$redis_port" --bind 127.0.0.1 --save '' --appendonly no --dir "$tmp" --daemonize no >"$tmp/redis.log" 2>&1 &
 redis_pid=$!
-for _ in $(seq 100); do
-  (exec 3<>"/dev/tcp/127.0.0.1/$redis_port") 2>/dev/null && break
-  sleep 0.05
-done
+redis_up() { (exec 3<>"/dev/tcp/127.0.0.1/$redis_port") 2>/dev/null; }
+for _ in $(seq 100); do redis_up && break; sleep 0.05; done
+redis_up || die "redis-server did not listen on 127.0.0.1:$redis_port ($(tail -n 3 "$tmp/redis.log"))"
 say "Redis on 127.0.0.1:$redis_port"
 
 # --- Migrations: once, before any node starts, with the idempotent script ----------------------
@@ -152,7 +154,8 @@ redis_setting="127.0.0.1:$redis_port"
 start_node() { # name port seed
   local dir="$tmp/node-$1"
   mkdir -p "$dir"
-  # HOME per node: without Redis each node then keeps its Data Protection keys in a folder of its own, as on two machines.
+  # HOME per node: without Redis each node keeps its Data Protection keys in a folder of its own,
+  # as on two machines (with Redis they are in Redis).
   (cd "$dir" && exec env HOME="$dir" ASPNETCORE_URLS="http://127.0.0.1:$2" ASPNETCORE_ENVIRONMENT=Production DOTNET_NOLOGO=1 \
     Database__Provider=PostgreSql \
     Database__ConnectionString="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=newsportal;Timeout=5" \
