@@ -328,8 +328,9 @@ elif ! post_form "$admin" "/admin/bai-viet/$article/sua" "/admin/bai-viet/$artic
   || [ "$(sql "SELECT \"Status\" FROM \"Articles\" WHERE \"Id\" = $article")" != 3 ]; then # 3: Published
   fail eviction "could not publish article $article"
 else
-  # Every save evicts its pages again a second later (OutputCachePageInvalidator.Repeat): warm after that.
-  sleep 1.5
+  # Every save evicts its pages again a second later (OutputCachePageInvalidator.Repeat): warm after
+  # that, with room for a busy machine.
+  sleep 2.5
   # The output cache's key holds the Host header: nginx sends every node the same one
   # (proxy_set_header Host $host), so a request straight to a node sends it too.
   cached=""
