@@ -133,6 +133,9 @@ public sealed class SeveralNodesTests : IDisposable
         var page = Encoding.UTF8.GetBytes("<h1>Bài viết</h1>");
 
         await storeA.SetAsync("trang-bai-viet", page, ["bai-viet-1"], TimeSpan.FromMinutes(5), CancellationToken.None);
+        // The store adds the tags fire-and-forget; a round trip on node A's connection makes sure Redis
+        // has them before node B's eviction (on another connection) looks for them.
+        Assert.Equal(page, await storeA.GetAsync("trang-bai-viet", CancellationToken.None));
         var seenOnB = await storeB.GetAsync("trang-bai-viet", CancellationToken.None);
         await storeB.EvictByTagAsync("bai-viet-1", CancellationToken.None);
         var afterEviction = await storeA.GetAsync("trang-bai-viet", CancellationToken.None);
