@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every NewsPortal test on a fresh machine of this kind.
 # Installs what the tests need when it is missing (Debian's Chromium for the browser test,
-# the PostgreSQL 15 server binaries for the PostgreSQL tests, Redis for the several-nodes tests, Java and the W3C Nu HTML Checker
+# the PostgreSQL 15 server binaries for the PostgreSQL tests, Redis and nginx for the several-nodes tests, Java and the W3C Nu HTML Checker
 # for the validity tests), builds the solution once,
 # runs the unit and integration tests, and ends with the line "N passed, N failed, N skipped".
 set -uo pipefail
@@ -32,6 +32,12 @@ fi
 if [ ! -x /usr/bin/redis-server ]; then
   echo "Installing Redis for the several-nodes tests..."
   apt_install redis-server || { echo "Could not install redis-server" >&2; exit 1; }
+fi
+
+# nginx in front of two portal processes in bench/multinode.sh, which a test runs.
+if [ ! -x /usr/sbin/nginx ]; then
+  echo "Installing nginx for the several-nodes check..."
+  apt_install nginx-light || apt_install nginx || { echo "Could not install nginx" >&2; exit 1; }
 fi
 
 if [ ! -x /usr/bin/java ]; then

@@ -5,20 +5,49 @@ using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using NewsPortal.Web.Domain;
 using NewsPortal.Web.Services.Comments;
+using NewsPortal.Web.Services.Glossary;
+using StackExchange.Redis;
 
 namespace NewsPortal.Web.Infrastructure.Caching;
 
-/// <summary>Evicts cached pages by tag; with the Redis store, on every web node at once.</summary>
-public sealed class OutputCachePageInvalidator(IOutputCacheStore store) : ICachedPageInvalidator
+/// <summary>
+/// Evicts cached pages by tag; with the Redis store, on every web node at once. It is called after
+/// the change is committed, so a store that cannot be reached (Redis restarting, a network blip)
+/// does not fail the request that saved: the tag is logged and evicted again in the background,
+/// backing off, until the store takes it or every page cached before the change has expired.
+/// While the Redis connection is known to be down no attempt is made in the request (each would
+/// wait for Redis's timeout); after one failure the other tags of that pass go to the retry.
+/// </summary>
+public sealed partial class OutputCachePageInvalidator(IOutputCacheStore store, TimeProvider time, ILogger<OutputCachePageInvalidator> logger, IServiceProvider services) : ICachedPageInvalidator
 {
-    public async Task InvalidateArticleAsync(int articleId, CancellationToken cancellationToken) =>
-        await store.EvictByTagAsync(PageTags.Page(articleId), cancellationToken);
-
-    public async Task InvalidateAllArticlesAsync(CancellationToken cancellationToken) =>
-        await store.EvictByTagAsync(PageTags.ArticlePages, cancellationToken);
+    private readonly IConnectionMultiplexer? _redis = services.GetService<IConnectionMultiplexer>();
 
     /// <summary>How long after an eviction it is repeated (see <see cref="EvictAsync"/>).</summary>
     public static readonly TimeSpan Repeat = TimeSpan.FromSeconds(1);
+
+    /// <summary>The longest wait between two retries of an eviction the store refused.</summary>
+    public static readonly TimeSpan MaxRetryWait = TimeSpan.FromSeconds(30);
+
+    public Task InvalidateArticleAsync(int articleId, CancellationToken cancellationToken) =>
+        EvictOrRetryAsync([PageTags.Page(articleId)], cancellationToken);
+
+    /// <summary>
+    /// Evicts every article page now, and once more when every node has re-read the glossary:
+    /// other nodes keep their copy up to <see cref="AbbreviationGlossary.MaxAge"/>, and with the
+    /// shared (Redis) store a page one of them renders meanwhile would otherwise be served by all
+    /// nodes, without the change, for the cache's hour. The second eviction also catches a page
+    /// this node began before the change and stored after the first.
+    /// </summary>
+    public async Task InvalidateAllArticlesAsync(CancellationToken cancellationToken)
+    {
+        string[] tags = [PageTags.ArticlePages];
+        await EvictOrRetryAsync(tags, cancellationToken);
+        _ = Task.Run(async () =>
+        {
+            await Task.Delay(AbbreviationGlossary.MaxAge + Repeat, time, CancellationToken.None);
+            await EvictOrRetryAsync(tags, CancellationToken.None);
+        }, CancellationToken.None);
+    }
 
     /// <summary>
     /// Evicts <paramref name="tags"/> now and once more a moment later: a request that read the old
@@ -28,27 +57,96 @@ public sealed class OutputCachePageInvalidator(IOutputCacheStore store) : ICache
     {
         ArgumentNullException.ThrowIfNull(tags);
         var list = tags.Distinct(StringComparer.Ordinal).ToList();
-        foreach (var tag in list)
-        {
-            await store.EvictByTagAsync(tag, cancellationToken);
-        }
-
+        await EvictOrRetryAsync(list, cancellationToken);
         _ = Task.Run(async () =>
         {
             await Task.Delay(Repeat, CancellationToken.None);
-            try
-            {
-                foreach (var tag in list)
-                {
-                    await store.EvictByTagAsync(tag, CancellationToken.None);
-                }
-            }
-            catch (Exception exception) when (exception is ObjectDisposedException or InvalidOperationException or TimeoutException)
-            {
-                // The app is stopping, or the shared store is away: the entries expire on their own.
-            }
+            await EvictOrRetryAsync(list, CancellationToken.None);
         }, CancellationToken.None);
     }
+
+    /// <summary>Evicts each tag; those the store refused are retried in the background.</summary>
+    private async Task EvictOrRetryAsync(IReadOnlyList<string> tags, CancellationToken cancellationToken)
+    {
+        var failed = await TryEvictAsync(tags, cancellationToken);
+        if (failed.Count > 0)
+        {
+            if (_redis is { IsConnected: false })
+            {
+                LogEvictionDeferred(logger, string.Join(", ", failed));
+            }
+
+            _ = Task.Run(() => RetryAsync(failed), CancellationToken.None);
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+    }
+
+    /// <returns>The tags that were not evicted.</returns>
+    private async Task<List<string>> TryEvictAsync(IReadOnlyList<string> tags, CancellationToken cancellationToken)
+    {
+        var failed = new List<string>();
+        var away = _redis is { IsConnected: false };
+        foreach (var tag in tags)
+        {
+            if (away || cancellationToken.IsCancellationRequested)
+            {
+                // The store is away, or the request is gone but its change is saved: its pages still go, later.
+                failed.Add(tag);
+                continue;
+            }
+
+            try
+            {
+                await store.EvictByTagAsync(tag, cancellationToken);
+            }
+            catch (ObjectDisposedException)
+            {
+                // The app is stopping.
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException || cancellationToken.IsCancellationRequested)
+            {
+                if (exception is not OperationCanceledException)
+                {
+                    LogEvictionFailed(logger, tag, exception);
+                    away = true;
+                }
+
+                failed.Add(tag);
+            }
+        }
+
+        return failed;
+    }
+
+    private async Task RetryAsync(List<string> tags)
+    {
+        var wait = Repeat;
+        var waited = TimeSpan.Zero;
+        while (tags.Count > 0)
+        {
+            if (waited >= PublicPagePolicy.MaxAge)
+            {
+                // Every page cached before the change has expired by now.
+                LogEvictionAbandoned(logger, string.Join(", ", tags));
+                return;
+            }
+
+            await Task.Delay(wait, CancellationToken.None);
+            waited += wait;
+            wait = wait * 2 < MaxRetryWait ? wait * 2 : MaxRetryWait;
+            tags = await TryEvictAsync(tags, CancellationToken.None);
+        }
+    }
+
+    [LoggerMessage(EventId = 1400, Level = LogLevel.Warning, Message = "Could not evict cached pages tagged {Tag}; retrying in the background")]
+    private static partial void LogEvictionFailed(ILogger logger, string tag, Exception exception);
+
+    [LoggerMessage(EventId = 1402, Level = LogLevel.Warning, Message = "Redis is not connected: cached pages tagged {Tags} are evicted when it is back")]
+    private static partial void LogEvictionDeferred(ILogger logger, string tags);
+
+    [LoggerMessage(EventId = 1401, Level = LogLevel.Error, Message = "Gave up evicting cached pages tagged {Tags}: the cache store stayed unreachable until they expired")]
+    private static partial void LogEvictionAbandoned(ILogger logger, string tags);
 }
 
 /// <summary>

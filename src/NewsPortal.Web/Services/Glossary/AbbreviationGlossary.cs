@@ -11,8 +11,9 @@ public sealed record GlossaryEntry(string ShortForm, string Expansion);
 /// The glossary of abbreviations, read from the database and kept in memory. Every web node
 /// re-reads it at most <see cref="MaxAge"/> after it was last read, and at once on the node where
 /// it was changed (<see cref="Invalidate"/>), so search and article pages use the same list.
+/// The age is measured on the app's <see cref="TimeProvider"/>.
 /// </summary>
-public sealed class AbbreviationGlossary(IServiceScopeFactory scopes) : IDisposable
+public sealed class AbbreviationGlossary(IServiceScopeFactory scopes, TimeProvider time) : IDisposable
 {
     public static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(30);
 
@@ -25,7 +26,7 @@ public sealed class AbbreviationGlossary(IServiceScopeFactory scopes) : IDisposa
     public async Task<IReadOnlyList<GlossaryEntry>> GetAsync(CancellationToken cancellationToken = default)
     {
         var snapshot = _snapshot;
-        if (snapshot is not null && DateTime.UtcNow - snapshot.ReadAtUtc < MaxAge)
+        if (snapshot is not null && Now - snapshot.ReadAtUtc < MaxAge)
         {
             return snapshot.Entries;
         }
@@ -34,7 +35,7 @@ public sealed class AbbreviationGlossary(IServiceScopeFactory scopes) : IDisposa
         try
         {
             snapshot = _snapshot;
-            if (snapshot is not null && DateTime.UtcNow - snapshot.ReadAtUtc < MaxAge)
+            if (snapshot is not null && Now - snapshot.ReadAtUtc < MaxAge)
             {
                 return snapshot.Entries;
             }
@@ -48,7 +49,7 @@ public sealed class AbbreviationGlossary(IServiceScopeFactory scopes) : IDisposa
             var stamp = snapshot is not null && snapshot.Entries.SequenceEqual(entries)
                 ? snapshot.Stamp
                 : (snapshot?.Stamp ?? 0) + 1;
-            _snapshot = new Snapshot(entries, DateTime.UtcNow, stamp);
+            _snapshot = new Snapshot(entries, Now, stamp);
             return entries;
         }
         finally
@@ -67,6 +68,8 @@ public sealed class AbbreviationGlossary(IServiceScopeFactory scopes) : IDisposa
     }
 
     public void Dispose() => _gate.Dispose();
+
+    private DateTime Now => time.GetUtcNow().UtcDateTime;
 
     private sealed record Snapshot(IReadOnlyList<GlossaryEntry> Entries, DateTime ReadAtUtc, int Stamp);
 }
