@@ -46,6 +46,9 @@ public sealed class SearchOrderTests : IDisposable
     }
 
     [Theory]
+    [InlineData(0, 2)]
+    [InlineData(1, 2)]
+    [InlineData(0, 3)]
     [InlineData(0, 4)]
     [InlineData(3, 4)]
     [InlineData(4, 10)]

@@ -46,6 +46,21 @@ public sealed partial class SearchIndex : IDisposable
 
     private static readonly SortField NewestFirst = new(SearchFields.PublishedSort, SortFieldType.INT64, true);
 
+    /// <summary>
+    /// Whether the top tier's clause (the phrase in the title, or for one unit the unit in the
+    /// title) is worth more than every other clause together, so that its matches come first.
+    /// </summary>
+    private static bool TopTierOutranksTheRest(int units)
+    {
+        var title = units > 1
+            ? SearchFields.Phrase.Single(p => p.Field == SearchFields.Title).Weight
+            : SearchFields.Text.Single(t => t.Field == SearchFields.Title).Weight;
+        var rest = SearchFields.AllWeight
+            + (units > 1 ? SearchFields.Text.Sum(t => t.Weight) + SearchFields.Phrase.Where(p => p.Field != SearchFields.Title).Sum(p => p.Weight)
+                : SearchFields.Text.Where(t => t.Field != SearchFields.Title).Sum(t => t.Weight));
+        return title > rest;
+    }
+
     private readonly ILogger<SearchIndex> _logger;
     private readonly LuceneDirectory _directory;
     private readonly string? _temporaryPath;
@@ -263,6 +278,9 @@ public sealed partial class SearchIndex : IDisposable
             // only on the documents that have every required unit.
             var matching = new BooleanQuery(disableCoord: true);
             var ranking = new BooleanQuery(disableCoord: true);
+            // The clause worth more than all the others together (the whole query as a phrase in the
+            // title; for one unit, the unit in the title): its matches outrank every other article.
+            Query? topTier = null;
             var rare = Enumerable.Range(0, units.Count).Where(u => frequencies[u] <= CommonWordShare * total).ToList();
             var required = rare.Count > 0 ? rare : [.. Enumerable.Range(0, units.Count)];
             for (var u = 0; u < units.Count; u++)
@@ -275,7 +293,12 @@ public sealed partial class SearchIndex : IDisposable
 
                 foreach (var (field, weight) in SearchFields.Text)
                 {
-                    ranking.Add(new ConstantScoreQuery(UnitQuery(units[u], field)) { Boost = weight * share }, Occur.SHOULD);
+                    var clause = new ConstantScoreQuery(UnitQuery(units[u], field)) { Boost = weight * share };
+                    ranking.Add(clause, Occur.SHOULD);
+                    if (units.Count == 1 && field == SearchFields.Title)
+                    {
+                        topTier = clause;
+                    }
                 }
             }
 
@@ -283,7 +306,12 @@ public sealed partial class SearchIndex : IDisposable
             {
                 foreach (var (field, weight) in SearchFields.Phrase)
                 {
-                    ranking.Add(new ConstantScoreQuery(WholePhrase(units, field)) { Boost = weight }, Occur.SHOULD);
+                    var clause = new ConstantScoreQuery(WholePhrase(units, field)) { Boost = weight };
+                    ranking.Add(clause, Occur.SHOULD);
+                    if (field == SearchFields.Title)
+                    {
+                        topTier = clause;
+                    }
                 }
             }
 
@@ -311,8 +339,20 @@ public sealed partial class SearchIndex : IDisposable
             var wanted = Math.Max(request.Skip + request.Take, 1);
             var counter = new TotalHitCountCollector();
             searcher.Search(matching, useFilter, counter);
+            var byScore = new Sort(SortField.FIELD_SCORE, NewestFirst);
             var ranked = new BooleanQuery(disableCoord: true) { { matching, Occur.MUST }, { ranking, Occur.MUST } };
-            var first = searcher.Search(ranked, useFilter, wanted, new Sort(SortField.FIELD_SCORE, NewestFirst), doDocScores: false, doMaxScore: false);
+            TopDocs? first = null;
+            if (topTier is not null && TopTierOutranksTheRest(units.Count))
+            {
+                // Enough articles in the top tier fill the page alone, and scoring them is cheaper
+                // than scoring every title and lead match (a common phrase is in thousands of leads).
+                // The tier's clause counts twice here, the same for each of them: the order holds.
+                var top = new BooleanQuery(disableCoord: true) { { ranked, Occur.MUST }, { topTier, Occur.MUST } };
+                var tier = searcher.Search(top, useFilter, wanted, byScore, doDocScores: false, doMaxScore: false);
+                first = tier.TotalHits >= wanted ? tier : null;
+            }
+
+            first ??= searcher.Search(ranked, useFilter, wanted, byScore, doDocScores: false, doMaxScore: false);
             var docs = first.ScoreDocs.Select(d => d.Doc).ToList();
             if (docs.Count < wanted && first.TotalHits < counter.TotalHits)
             {
