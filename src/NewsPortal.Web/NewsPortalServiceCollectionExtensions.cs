@@ -254,11 +254,11 @@ public static class NewsPortalServiceCollectionExtensions
         services.AddScoped<CommentModerationService>();
         services.AddScoped<GlossaryAdminService>();
         services.AddOptions<CachingOptions>().Bind(configuration.GetSection(CachingOptions.SectionName));
-        var outputCache = (configuration.GetSection(CachingOptions.SectionName).Get<CachingOptions>() ?? new CachingOptions()).OutputCache;
+        var caching = configuration.GetSection(CachingOptions.SectionName).Get<CachingOptions>() ?? new CachingOptions();
         services.AddOutputCache(options =>
         {
-            options.AddPolicy(PublicPagePolicy.Name, new PublicPagePolicy(outputCache));
-            options.SizeLimit = 256L * 1024 * 1024;
+            options.AddPolicy(PublicPagePolicy.Name, new PublicPagePolicy(caching.OutputCache));
+            options.SizeLimit = Math.Max(1, caching.OutputCacheSizeMegabytes) * 1024L * 1024;
         });
         services.AddSingleton<OutputCachePageInvalidator>();
         services.AddSingleton<ICachedPageInvalidator>(sp => sp.GetRequiredService<OutputCachePageInvalidator>());
