@@ -112,9 +112,6 @@ first_200() {
   awk "BEGIN{printf \"%.2f\", $(date +%s.%N) - $started}"
 }
 
-# The dotnet process itself (start_portal's subshell execs env, which execs dotnet).
-dotnet_pid() { echo "$portal"; }
-
 rows=()
 nginx_rps=""
 # scenario LABEL CONNECTIONS WRK-ARGS...: one bounded wrk run after a short warm-up.
@@ -125,7 +122,8 @@ scenario() {
   echo 0 >"$work/rss"
   local sampler=""
   if [ -n "$portal" ]; then
-    (local_pid=$(dotnet_pid); peak=0
+    # $portal is the dotnet process itself (start_portal's subshell execs env, which execs dotnet).
+    (local_pid=$portal; peak=0
      while kill -0 "$local_pid" 2>/dev/null; do
        kb=$(awk '/^VmRSS/{print $2}' "/proc/$local_pid/status" 2>/dev/null || echo 0)
        if [ "${kb:-0}" -gt "$peak" ]; then peak=$kb; echo "$peak" >"$work/rss"; fi

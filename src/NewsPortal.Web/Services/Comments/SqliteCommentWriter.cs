@@ -65,65 +65,54 @@ public sealed partial class SqliteCommentWriter(IServiceScopeFactory scopes, ILo
                 return;
             }
 
-            if (!await TryTogetherAsync(batch, cancellationToken))
+            try
             {
+                Answer(batch, await InOneTransactionAsync(batch, cancellationToken));
+            }
+            catch (Exception exception) when (batch.Count > 1)
+            {
+                LogBatchFailed(batch.Count, exception);
                 foreach (var post in batch)
                 {
-                    await AloneAsync(post, cancellationToken);
+                    try
+                    {
+                        Answer([post], await InOneTransactionAsync([post], cancellationToken));
+                    }
+                    catch (Exception alone)
+                    {
+                        post.Done.TrySetException(alone);
+                    }
                 }
             }
-        }
-    }
-
-    private async Task<bool> TryTogetherAsync(List<Post> batch, CancellationToken cancellationToken)
-    {
-        var outcomes = new CommentOutcome[batch.Count];
-        try
-        {
-            await using var scope = scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<NewsDbContext>();
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            for (var i = 0; i < batch.Count; i++)
+            catch (Exception exception)
             {
-                db.ChangeTracker.Clear();
-                outcomes[i] = await batch[i].Work(db, cancellationToken);
+                batch[0].Done.TrySetException(exception);
             }
-
-            await transaction.CommitAsync(cancellationToken);
         }
-        catch (Exception exception) when (batch.Count > 1)
-        {
-            LogBatchFailed(batch.Count, exception);
-            return false;
-        }
-        catch (Exception exception)
-        {
-            batch[0].Done.TrySetException(exception);
-            return true;
-        }
-
-        for (var i = 0; i < batch.Count; i++)
-        {
-            batch[i].Done.TrySetResult(outcomes[i]);
-        }
-
-        return true;
     }
 
-    private async Task AloneAsync(Post post, CancellationToken cancellationToken)
+    /// <summary>Runs the posts in turn in one transaction; their outcomes once it is committed.</summary>
+    private async Task<CommentOutcome[]> InOneTransactionAsync(IReadOnlyList<Post> posts, CancellationToken cancellationToken)
     {
-        try
+        var outcomes = new CommentOutcome[posts.Count];
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<NewsDbContext>();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        for (var i = 0; i < posts.Count; i++)
         {
-            await using var scope = scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<NewsDbContext>();
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var outcome = await post.Work(db, cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-            post.Done.TrySetResult(outcome);
+            db.ChangeTracker.Clear();
+            outcomes[i] = await posts[i].Work(db, cancellationToken);
         }
-        catch (Exception exception)
+
+        await transaction.CommitAsync(cancellationToken);
+        return outcomes;
+    }
+
+    private static void Answer(IReadOnlyList<Post> posts, CommentOutcome[] outcomes)
+    {
+        for (var i = 0; i < posts.Count; i++)
         {
-            post.Done.TrySetException(exception);
+            posts[i].Done.TrySetResult(outcomes[i]);
         }
     }
 

@@ -48,18 +48,16 @@ public sealed partial class SearchIndex : IDisposable
 
     /// <summary>
     /// Whether the top tier's clause (the phrase in the title, or for one unit the unit in the
-    /// title) is worth more than every other clause together, so that its matches come first.
+    /// title) is worth more than every other clause together, so that its matches come first;
+    /// fixed by the field weights, so worked out once.
     /// </summary>
-    private static bool TopTierOutranksTheRest(int units)
-    {
-        var title = units > 1
-            ? SearchFields.Phrase.Single(p => p.Field == SearchFields.Title).Weight
-            : SearchFields.Text.Single(t => t.Field == SearchFields.Title).Weight;
-        var rest = SearchFields.AllWeight
-            + (units > 1 ? SearchFields.Text.Sum(t => t.Weight) + SearchFields.Phrase.Where(p => p.Field != SearchFields.Title).Sum(p => p.Weight)
-                : SearchFields.Text.Where(t => t.Field != SearchFields.Title).Sum(t => t.Weight));
-        return title > rest;
-    }
+    private static readonly bool PhraseTierOutranksTheRest =
+        SearchFields.Phrase.Single(p => p.Field == SearchFields.Title).Weight
+        > SearchFields.AllWeight + SearchFields.Text.Sum(t => t.Weight) + SearchFields.Phrase.Where(p => p.Field != SearchFields.Title).Sum(p => p.Weight);
+
+    private static readonly bool TitleTierOutranksTheRest =
+        SearchFields.Text.Single(t => t.Field == SearchFields.Title).Weight
+        > SearchFields.AllWeight + SearchFields.Text.Where(t => t.Field != SearchFields.Title).Sum(t => t.Weight);
 
     private readonly ILogger<SearchIndex> _logger;
     private readonly LuceneDirectory _directory;
@@ -342,7 +340,7 @@ public sealed partial class SearchIndex : IDisposable
             var byScore = new Sort(SortField.FIELD_SCORE, NewestFirst);
             var ranked = new BooleanQuery(disableCoord: true) { { matching, Occur.MUST }, { ranking, Occur.MUST } };
             TopDocs? first = null;
-            if (topTier is not null && TopTierOutranksTheRest(units.Count))
+            if (topTier is not null && (units.Count > 1 ? PhraseTierOutranksTheRest : TitleTierOutranksTheRest))
             {
                 // Enough articles in the top tier fill the page alone, and scoring them is cheaper
                 // than scoring every title and lead match (a common phrase is in thousands of leads).
