@@ -43,7 +43,7 @@ public sealed partial class CommentFormBrowserTests(KestrelSqliteFactory factory
         await page.Locator("form.comment-form button[type=submit]").ClickAsync();
         try
         {
-            await page.WaitForURLAsync(PendingUrl(), new PageWaitForURLOptions { Timeout = 60_000 });
+            await Chromium.WaitForPageAsync(page, PendingUrl(), 60_000);
         }
         catch (TimeoutException)
         {

@@ -55,7 +55,7 @@ public sealed class EditorBrowserTests : IClassFixture<KestrelSqliteFactory>
         await page.FillAsync("#Email", email);
         await page.FillAsync("#Password", Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("/admin$"));
+        await Chromium.WaitForPageAsync(page, new Regex("/admin$"));
 
         // Upload a photo to the library.
         await page.GotoAsync(baseUrl + "/admin/thu-vien-anh/tai-len");
@@ -68,7 +68,7 @@ public sealed class EditorBrowserTests : IClassFixture<KestrelSqliteFactory>
         await page.FillAsync("#AltText", Alt);
         await page.FillAsync("#Caption", Caption);
         await page.GetByRole(AriaRole.Button, new() { Name = "Tải lên", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("/admin/thu-vien-anh$"));
+        await Chromium.WaitForPageAsync(page, new Regex("/admin/thu-vien-anh$"));
         var media = await _factory.QueryAsync(db => db.Media.AsNoTracking().Where(m => m.AltText == Alt).Select(m => new { m.Id, m.FileName }).SingleAsync());
         Assert.StartsWith("cau-phong-chau-", media.FileName, StringComparison.Ordinal);
         Assert.Contains(media.FileName, await page.Locator(".flash").InnerTextAsync(), StringComparison.Ordinal);
@@ -81,7 +81,7 @@ public sealed class EditorBrowserTests : IClassFixture<KestrelSqliteFactory>
         await page.FillAsync("#Body", "Cây cầu dài hơn 300 mét, thay cho cầu cũ bị sập năm 2023.");
         await page.SelectOptionAsync("#SectionId", new SelectOptionValue { Label = section });
         await page.GetByRole(AriaRole.Button, new() { Name = "Tạo bản nháp", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("/admin/bai-viet/\\d+/sua$"));
+        await Chromium.WaitForPageAsync(page, new Regex("/admin/bai-viet/\\d+/sua$"));
         Assert.Equal("Bản nháp", await page.Locator("#trang-thai").InnerTextAsync());
 
         // Choose the photo, insert it into the body, keep typing and watch the preview.
@@ -112,7 +112,7 @@ public sealed class EditorBrowserTests : IClassFixture<KestrelSqliteFactory>
         Assert.Contains($"/media/w480/{media.FileName}", await card.Locator(".card-photo img").GetAttributeAsync("src") ?? string.Empty, StringComparison.Ordinal);
         Assert.Equal(Title, await link.InnerTextAsync());
         await link.ClickAsync();
-        await page.WaitForURLAsync(new Regex("/bai-viet/khanh-thanh-cau-phong-chau-moi-noi-doi-bo-song-thao$"));
+        await Chromium.WaitForPageAsync(page, new Regex("/bai-viet/khanh-thanh-cau-phong-chau-moi-noi-doi-bo-song-thao$"));
         Assert.Equal(Title, await page.Locator("h1").InnerTextAsync());
         Assert.Equal(Caption, await page.Locator(".article-body figure figcaption").InnerTextAsync());
         // The featured photo is in the body already, so the page shows it once.

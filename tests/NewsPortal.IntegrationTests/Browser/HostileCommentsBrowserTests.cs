@@ -143,7 +143,7 @@ public sealed class HostileCommentsBrowserTests(KestrelSqliteFactory factory) : 
         await page.FillAsync("#Email", email);
         await page.FillAsync("#Password", password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/admin$"));
+        await Chromium.WaitForPageAsync(page, new System.Text.RegularExpressions.Regex("/admin$"));
 
         var seen = 0;
         for (var n = 1; n <= 20; n++)

@@ -37,7 +37,7 @@ public sealed partial class ModerationBrowserTests(KestrelSqliteFactory factory)
         await reader.Locator("#comment-email").FillAsync($"nam.{Guid.NewGuid().ToString("N")[..6]}@example.vn");
         await reader.WaitForTimeoutAsync(3_500); // the minimum fill time
         await reader.Locator("form.comment-form button[type=submit]").ClickAsync();
-        await reader.WaitForURLAsync(PendingUrl());
+        await Chromium.WaitForPageAsync(reader, PendingUrl());
         var id = int.Parse(PendingUrl().Match(reader.Url).Groups[1].Value, CultureInfo.InvariantCulture);
         Assert.Equal("Bình luận của bạn đang chờ kiểm duyệt.", await reader.Locator($"#binh-luan-{id} .comment-pending").InnerTextAsync());
 
@@ -54,13 +54,12 @@ public sealed partial class ModerationBrowserTests(KestrelSqliteFactory factory)
         await staff.FillAsync("#Email", moderator);
         await staff.FillAsync("#Password", Password);
         await staff.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập", Exact = true }).ClickAsync();
-        await staff.WaitForURLAsync(new Regex("/admin$"));
+        await Chromium.WaitForPageAsync(staff, new Regex("/admin$"));
         await staff.GotoAsync(baseUrl + "/admin/binh-luan");
         var row = staff.Locator($"tr#binh-luan-{id}");
         Assert.Contains(body, await row.Locator(".comment-body").InnerTextAsync(), StringComparison.Ordinal);
         await row.Locator("button[data-step=duyet]").ClickAsync();
-        await staff.WaitForLoadStateAsync(LoadState.NetworkIdle);
-        Assert.True(await staff.Locator(".flash").CountAsync() > 0, "No message after approving.");
+        await staff.Locator(".flash").First.WaitForAsync(); // the message after approving
 
         // A fresh visitor now sees it, without the pending note.
         var visitorContext = await browser.NewContextAsync();

@@ -50,7 +50,7 @@ public sealed partial class ReaderBrowserTests : IClassFixture<KestrelSqliteFact
 
         await page.GotoAsync(baseUrl + "/");
         await page.Locator(".lead-story h2 a").ClickAsync();
-        await page.WaitForURLAsync(new Regex("/bai-viet/bo-quoc-phong-tong-ket-cong-tac-cai-cach-hanh-chinh-va-xay-dung-chinh-phu-dien-tu-nam-2021$"));
+        await Chromium.WaitForPageAsync(page, new Regex("/bai-viet/bo-quoc-phong-tong-ket-cong-tac-cai-cach-hanh-chinh-va-xay-dung-chinh-phu-dien-tu-nam-2021$"));
 
         Assert.Equal("Bộ Quốc phòng tổng kết công tác cải cách hành chính và xây dựng Chính phủ điện tử năm 2021", await page.Locator("h1").InnerTextAsync());
         Assert.Equal("Ngày đăng: 04/01/2022", await page.Locator(".article-date").InnerTextAsync());

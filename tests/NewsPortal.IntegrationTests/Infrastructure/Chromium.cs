@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
 namespace NewsPortal.IntegrationTests.Infrastructure;
@@ -23,5 +24,19 @@ public static class Chromium
     {
         ArgumentNullException.ThrowIfNull(playwright);
         return playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = Path, Headless = true, Args = Args });
+    }
+
+    /// <summary>
+    /// Waits until <paramref name="page"/> is at an address matching <paramref name="url"/> and its
+    /// document has loaded. Not <c>IPage.WaitForURLAsync</c>: after a click that navigates, it can
+    /// miss the load event it waits for and time out on a page that has long loaded
+    /// (microsoft/playwright-dotnet#3364; it failed CI twice). The address and
+    /// <c>document.readyState</c> are polled instead, which no event timing can defeat.
+    /// </summary>
+    public static async Task WaitForPageAsync(IPage page, Regex url, float timeout = 30_000)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        await Assertions.Expect(page).ToHaveURLAsync(url, new() { Timeout = timeout });
+        await page.WaitForFunctionAsync("() => document.readyState === 'complete'", null, new() { Timeout = timeout, PollingInterval = 50 });
     }
 }
