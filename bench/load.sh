@@ -220,6 +220,8 @@ kill "$nginx_pid" 2>/dev/null || true; nginx_pid=""
 
 scenario "article, cached (hot)" 32 -s bench/percentiles.lua "$base/bai-viet/$hot"
 scenario "article, cached (hot)" 1 -s bench/percentiles.lua "$base/bai-viet/$hot"
+# As browsers ask: the stored Brotli entry is sent as it is (compression runs inside the output cache).
+scenario "article, cached (hot), Brotli as a browser asks" 32 -s bench/percentiles.lua -H 'Accept-Encoding: gzip, deflate, br, zstd' "$base/bai-viet/$hot"
 scenario "home, cached" 32 -s bench/percentiles.lua "$base/"
 scenario "RSS, cached" 32 -s bench/percentiles.lua "$base/rss"
 

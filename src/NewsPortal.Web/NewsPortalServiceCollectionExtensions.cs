@@ -161,7 +161,9 @@ public static class NewsPortalServiceCollectionExtensions
                 "application/json",
             ];
         });
-        // Fastest: a page is compressed on every response; Optimal Brotli costs several times the CPU for a few percent.
+        // Fastest: uncached responses (search, errors, pages after an eviction) are compressed as they are
+        // rendered, and Optimal Brotli costs several times the CPU for a few percent; cached pages are
+        // stored compressed, so a cached read costs no compression at all.
         services.Configure<BrotliCompressionProviderOptions>(options => options.Level = CompressionLevel.Fastest);
         services.Configure<GzipCompressionProviderOptions>(options => options.Level = CompressionLevel.Fastest);
         services.AddSingleton<IResponseCompressionProvider, PublicResponseCompressionProvider>();
@@ -345,15 +347,15 @@ public static class NewsPortalServiceCollectionExtensions
             options.GetLevel = RequestLogLevel;
         });
 
-        // Outside the output cache (which goes after UseRouting): cached pages are stored as
-        // rendered and compressed for each response in the encoding its client asked for.
-        app.UseResponseCompression();
         app.UseRouting();
         // Cached pages are served before authentication, authorization and rate limiting run: they
         // are only ever stored and served for requests without the Identity cookie or an
         // Authorization header (PublicPagePolicy), for which those have nothing to decide.
         app.UseArticleViewCounting();
         app.UseOutputCache();
+        // Inside the output cache: a page is compressed once, when it is rendered, and stored as sent,
+        // one entry per encoding (PublicPagePolicy); a cached page is never compressed again.
+        app.UseResponseCompression();
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();

@@ -44,6 +44,57 @@ public sealed class OutputCacheTests
         Assert.Equal(HttpStatusCode.NotModified, (await reader.SendAsync(conditional)).StatusCode);
     }
 
+    /// <summary>
+    /// Pages are stored as sent, once per encoding: a Brotli reader is served the stored Brotli bytes
+    /// (not the plain entry compressed again), each encoding has its own ETag, and a 304 is only
+    /// given for the representation the ETag names.
+    /// </summary>
+    [Fact]
+    public async Task EachEncodingIsStoredOnceWithItsOwnETag()
+    {
+        await using var factory = new ArticleSqliteFactory();
+        var reader = factory.CreateClient();
+        await Task.Delay(NewsPortal.Web.Infrastructure.Caching.OutputCachePageInvalidator.Repeat + TimeSpan.FromMilliseconds(500));
+
+        var first = new Dictionary<string, HttpResponseMessage>(StringComparer.Ordinal);
+        foreach (var encoding in new[] { "identity", "br", "gzip" })
+        {
+            first[encoding] = await GetAsync(reader, encoding);
+            Assert.Null(first[encoding].Headers.Age);
+        }
+
+        foreach (var (encoding, stored) in first)
+        {
+            var again = await GetAsync(reader, encoding);
+            Assert.NotNull(again.Headers.Age);
+            Assert.Equal(stored.Content.Headers.ContentEncoding, again.Content.Headers.ContentEncoding);
+            Assert.Equal(encoding == "identity" ? [] : [encoding], again.Content.Headers.ContentEncoding);
+            Assert.Equal(stored.Headers.ETag, again.Headers.ETag);
+            Assert.Equal(await stored.Content.ReadAsByteArrayAsync(), await again.Content.ReadAsByteArrayAsync());
+        }
+
+        Assert.Equal(3, first.Values.Select(r => r.Headers.ETag!.Tag).Distinct(StringComparer.Ordinal).Count());
+
+        // The browser's own header picks the Brotli entry; its ETag revalidates there and only there.
+        Assert.Equal(first["br"].Headers.ETag, (await GetAsync(reader, "gzip, deflate, br, zstd")).Headers.ETag);
+        Assert.Equal(HttpStatusCode.NotModified, (await GetAsync(reader, "br", first["br"].Headers.ETag)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await GetAsync(reader, "identity", first["br"].Headers.ETag)).StatusCode);
+    }
+
+    private static async Task<HttpResponseMessage> GetAsync(HttpClient client, string acceptEncoding, EntityTagHeaderValue? ifNoneMatch = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, FixtureUrl);
+        request.Headers.TryAddWithoutValidation("Accept-Encoding", acceptEncoding);
+        if (ifNoneMatch is not null)
+        {
+            request.Headers.IfNoneMatch.Add(ifNoneMatch);
+        }
+
+        var response = await client.SendAsync(request);
+        await response.Content.LoadIntoBufferAsync();
+        return response;
+    }
+
     [Fact]
     public async Task PublishingEvictsTheListsItEntersAndNothingElse()
     {

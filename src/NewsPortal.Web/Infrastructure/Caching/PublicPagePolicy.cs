@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.AspNetCore.ResponseCompression;
 
 namespace NewsPortal.Web.Infrastructure.Caching;
 
@@ -6,6 +7,9 @@ namespace NewsPortal.Web.Infrastructure.Caching;
 /// The output-cache policy of public pages: GET and HEAD from readers who are not signed in, 200
 /// responses that set no cookie, kept until an eviction by tag (<see cref="PageTags"/>) or an hour
 /// at most. Every stored page gets an ETag, so a reader's browser revalidates with a 304.
+/// Pages are stored as sent: compression runs inside the cache, so a page is compressed once when it
+/// is rendered and kept once per encoding a client is given (Brotli, gzip, none), not compressed
+/// again for every reader.
 /// With <paramref name="enabled"/> false (<c>Caching:OutputCache</c>) nothing is looked up or stored.
 /// </summary>
 public sealed class PublicPagePolicy(bool enabled = true) : IOutputCachePolicy
@@ -17,6 +21,8 @@ public sealed class PublicPagePolicy(bool enabled = true) : IOutputCachePolicy
 
     /// <summary>The staff sign-in cookie (chunked ones are named after it with C1, C2…).</summary>
     public const string SignInCookieName = "np.auth";
+
+    private const string EncodingKey = "content-encoding";
 
     public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
     {
@@ -38,6 +44,12 @@ public sealed class PublicPagePolicy(bool enabled = true) : IOutputCachePolicy
         context.AllowCacheStorage = cacheable;
         context.AllowLocking = true;
         context.CacheVaryByRules.QueryKeys = "*";
+        // The encoding the compression middleware will choose for this request, by the same rules.
+        var compression = http.RequestServices.GetService<IResponseCompressionProvider>();
+        context.CacheVaryByRules.VaryByValues[EncodingKey] =
+            compression is not null && compression.CheckRequestAcceptsCompression(http)
+                ? compression.GetCompressionProvider(http)?.EncodingName ?? "identity"
+                : "identity";
         context.ResponseExpirationTimeSpan = MaxAge;
         context.Tags.Add(PageTags.Public);
         return ValueTask.CompletedTask;
