@@ -191,6 +191,8 @@ public sealed class CommentFormTests(CommentSqliteFactory factory) : IClassFixtu
         Assert.Equal(nfd.Normalize(NormalizationForm.FormC), shown.QuerySelector(".comment-body")!.Text());
 
         var logs = factory.ReadLogs();
+        // Written once the post's transaction is committed; ids and status only.
+        Assert.Contains($"Comment {comment.Id} on article {comment.ArticleId} stored as \"Pending\"", logs, StringComparison.Ordinal);
         Assert.DoesNotContain(email, logs, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("203.0.113.200", logs, StringComparison.Ordinal);
     }

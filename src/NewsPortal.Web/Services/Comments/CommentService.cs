@@ -42,6 +42,9 @@ public enum CommentOutcomeKind
 public sealed record CommentOutcome(CommentOutcomeKind Kind, int CommentId = 0, string? Message = null, IReadOnlyDictionary<string, string>? Errors = null, int RetryAfterSeconds = 0)
 {
     public static CommentOutcome Refused(string message) => new(CommentOutcomeKind.Invalid, Message: message);
+
+    /// <summary>For an accepted post: the status the comment was stored with.</summary>
+    public CommentStatus StoredAs { get; init; }
 }
 
 /// <summary>Takes a reader's comment through the form token, the honeypot, validation, bans, flood and duplicate checks and the site's rules.</summary>
@@ -132,7 +135,7 @@ public sealed partial class CommentService(NewsDbContext db, TimeProvider time, 
         {
             var trapped = NewComment();
             trapped.MarkSpam(now);
-            return await SaveAsync(db, trapped, CommentStatus.Spam, "Ô bẫy (honeypot) đã được điền.", cancellationToken);
+            return Logged(await SaveAsync(db, trapped, CommentStatus.Spam, "Ô bẫy (honeypot) đã được điền.", cancellationToken), article.Id);
         }
 
         if (await IsBannedAsync(email, ip, now, cancellationToken))
@@ -143,7 +146,7 @@ public sealed partial class CommentService(NewsDbContext db, TimeProvider time, 
         // The duplicate and flood checks and the insert are one transaction that excludes other posts
         // by this reader, so two posts at the same instant (two tabs, a robot, two web nodes) cannot
         // both pass them.
-        return await AtomicallyAsync(email, ipText, async (store, token) =>
+        return Logged(await AtomicallyAsync(email, ipText, async (store, token) =>
         {
             if (await store.Comments.AnyAsync(c => c.ArticleId == article.Id && c.AuthorEmail == email && c.Body == body, token))
             {
@@ -174,7 +177,22 @@ public sealed partial class CommentService(NewsDbContext db, TimeProvider time, 
             }
 
             return await SaveAsync(store, comment, status, reason, token);
-        }, cancellationToken);
+        }, cancellationToken), article.Id);
+    }
+
+    /// <summary>
+    /// Logs an accepted post once its transaction is committed (a failed SQLite batch is rolled back
+    /// and run again post by post). Ids and status only: a commenter's email and address never go
+    /// into a log line.
+    /// </summary>
+    private CommentOutcome Logged(CommentOutcome outcome, int articleId)
+    {
+        if (outcome.Kind == CommentOutcomeKind.Accepted)
+        {
+            LogStored(outcome.CommentId, articleId, outcome.StoredAs);
+        }
+
+        return outcome;
     }
 
     /// <summary>
@@ -256,9 +274,7 @@ public sealed partial class CommentService(NewsDbContext db, TimeProvider time, 
             await store.SaveChangesAsync(cancellationToken);
         }
 
-        // Ids and status only: a commenter's email and address never go into a log line.
-        LogStored(comment.Id, comment.ArticleId, status);
-        return new CommentOutcome(CommentOutcomeKind.Accepted, comment.Id);
+        return new CommentOutcome(CommentOutcomeKind.Accepted, comment.Id) { StoredAs = status };
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Comment {CommentId} on article {ArticleId} stored as {Status}")]
