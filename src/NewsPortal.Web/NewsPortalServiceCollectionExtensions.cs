@@ -174,7 +174,8 @@ public static class NewsPortalServiceCollectionExtensions
     /// Redis under one application name, so a cookie or token made on one node is read on every
     /// other; the output cache's store is Redis too (the cache itself is registered elsewhere).
     /// One <see cref="IConnectionMultiplexer"/> serves both, connected on first use and retrying in
-    /// the background (abortConnect=false). Without the setting: a single node, the defaults.
+    /// the background (abortConnect=false); <c>/readyz</c> checks that it answers. Without the
+    /// setting: a single node, the defaults.
     /// </summary>
     private static void AddNewsPortalRedis(this IServiceCollection services, IConfiguration configuration)
     {
@@ -199,6 +200,7 @@ public static class NewsPortalServiceCollectionExtensions
         services.AddDataProtection().SetApplicationName("NewsPortal");
         services.AddOptions<KeyManagementOptions>().Configure<IConnectionMultiplexer>((options, connection) =>
             options.XmlRepository = new RedisXmlRepository(() => connection.GetDatabase(), RedisKeys.DataProtectionKeys));
+        services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis", tags: ["ready"]);
         services.AddStackExchangeRedisOutputCache(_ => { });
         services.AddOptions<RedisOutputCacheOptions>().Configure<IConnectionMultiplexer>((options, connection) =>
         {

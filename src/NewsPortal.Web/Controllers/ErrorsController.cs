@@ -11,7 +11,7 @@ public sealed class ErrorsController : Controller
 {
     public const int RetryAfterSeconds = 30;
 
-    /// <summary>The exception handler re-executes here: 503 when the database is away, else 500.</summary>
+    /// <summary>The exception handler re-executes here: 503 when the database or Redis is away, else 500.</summary>
     [Route("loi/ngoai-le")]
     public IActionResult Exception()
     {

@@ -261,4 +261,42 @@ public sealed class SeveralNodesTests : IDisposable
         Assert.Equal(AdminClient.SignInPath, new Uri(new Uri("http://localhost"), onB.Headers.Location!).AbsolutePath);
         Assert.Empty(nodeB.Services.GetServices<IConnectionMultiplexer>());
     }
+
+    [SkippableFact]
+    public async Task ANodeIsNotReadyWhileItsRedisDoesNotAnswer()
+    {
+        Skip.IfNot(RedisServer.IsAvailable, RedisMissing);
+        var redis = await RedisServer.StartAsync();
+        await using var node = new NodeFactory(DatabaseFile, redis.ConnectionString + ",asyncTimeout=500,syncTimeout=500");
+        using var client = node.CreateClient();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/readyz", UriKind.Relative))).StatusCode);
+
+        await redis.DisposeAsync();
+        var status = HttpStatusCode.OK;
+        for (var attempt = 0; attempt < 50 && status == HttpStatusCode.OK; attempt++)
+        {
+            await Task.Delay(200);
+            status = (await client.GetAsync(new Uri("/readyz", UriKind.Relative))).StatusCode;
+        }
+
+        // Not ready (take it out of the upstream), but alive: nothing to restart.
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/healthz", UriKind.Relative))).StatusCode);
+    }
+
+    [Fact]
+    public async Task ANodeStartedWhileRedisIsDownAnswers503NotAnErrorWhereItNeedsTheKeyRing()
+    {
+        // Nothing listens on port 1: the key ring cannot be read.
+        await using var node = new NodeFactory(DatabaseFile, "127.0.0.1:1,abortConnect=false,connectTimeout=500,asyncTimeout=500,syncTimeout=500");
+        using var client = node.CreateClient(new() { AllowAutoRedirect = false });
+
+        var signIn = await client.GetAsync(new Uri(AdminClient.SignInPath, UriKind.Relative));
+        var ready = await client.GetAsync(new Uri("/readyz", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, signIn.StatusCode);
+        Assert.NotNull(signIn.Headers.RetryAfter);
+        Assert.Contains("<h1", await signIn.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+    }
 }
