@@ -18,7 +18,8 @@ duration=${DURATION:-10s}
 # optimisation, which takes some 15-20 s of load to finish (the cached article goes from ~10,000 to
 # ~28,000 req/s here). Each phase is warmed up this long before anything is measured: a deployed
 # portal runs for days, and its first seconds are the cold-start figure, measured on its own.
-warm=${WARMUP:-20s}
+# (Not WARMUP: wrk scripts read that variable to tell a warm-up run from a measured one.)
+warm=${PHASE_WARMUP:-20s}
 port=${PORT:-5082}
 nginx_port=${NGINX_PORT:-5083}
 provider=${PROVIDER:-Sqlite}
