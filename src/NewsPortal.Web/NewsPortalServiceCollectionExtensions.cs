@@ -257,7 +257,6 @@ public static class NewsPortalServiceCollectionExtensions
         services.AddScoped<MediaUploadService>();
         services.AddScoped<CommentModerationService>();
         services.AddScoped<GlossaryAdminService>();
-        services.AddOptions<CachingOptions>().Bind(configuration.GetSection(CachingOptions.SectionName));
         var caching = configuration.GetSection(CachingOptions.SectionName).Get<CachingOptions>() ?? new CachingOptions();
         services.AddOutputCache(options =>
         {

@@ -8,7 +8,7 @@ namespace NewsPortal.IntegrationTests.Infrastructure;
 
 /// <summary>
 /// A throwaway Redis (Debian's redis-server) on 127.0.0.1 and a free port, with no persistence,
-/// in a temp folder; stopped and deleted on dispose.
+/// in a temp folder; stopped and deleted on dispose (a test may stop it early; disposing again does nothing).
 /// </summary>
 public sealed class RedisServer : IAsyncDisposable
 {
@@ -16,6 +16,7 @@ public sealed class RedisServer : IAsyncDisposable
 
     private readonly Process _process;
     private readonly string _directory;
+    private bool _disposed;
 
     private RedisServer(Process process, string directory, int port)
     {
@@ -80,6 +81,12 @@ public sealed class RedisServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
         try
         {
             if (!_process.HasExited)

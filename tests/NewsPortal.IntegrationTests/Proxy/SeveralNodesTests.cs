@@ -266,12 +266,12 @@ public sealed class SeveralNodesTests : IDisposable
     public async Task ANodeIsNotReadyWhileItsRedisDoesNotAnswer()
     {
         Skip.IfNot(RedisServer.IsAvailable, RedisMissing);
-        var redis = await RedisServer.StartAsync();
+        await using var redis = await RedisServer.StartAsync();
         await using var node = new NodeFactory(DatabaseFile, redis.ConnectionString + ",asyncTimeout=500,syncTimeout=500");
         using var client = node.CreateClient();
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/readyz", UriKind.Relative))).StatusCode);
 
-        await redis.DisposeAsync();
+        await redis.DisposeAsync(); // stopped here, while the node runs
         var status = HttpStatusCode.OK;
         for (var attempt = 0; attempt < 50 && status == HttpStatusCode.OK; attempt++)
         {
